@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: MIT
+# hypstub: `make run` boots the demo, `make test` runs every test.
+# Knobs: ARCH=arm64, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1.
+
+ARCH ?= arm64
+SMP ?= 1
+EL ?= 2
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+include arch/$(ARCH)/arch.mk
+
+BUILD := build/$(ARCH)
+CC := $(CROSS)gcc
+LD := $(CROSS)ld
+OBJCOPY := $(CROSS)objcopy
+
+FDT_INC := build/include
+BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-common \
+	-fno-asynchronous-unwind-tables \
+	-fno-stack-protector -fno-pic -Iinclude -Iarch/$(ARCH)/include -I$(FDT_INC) \
+	--specs=$(PICOLIBC_SPECS) $(ARCH_CFLAGS)
+# The stub: no library calls, no FP/SIMD, nothing that needs an absolute address.
+STUB_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
+	-fno-tree-switch-conversion -fno-jump-tables
+SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
+PAYLOAD_CFLAGS := $(BASE_CFLAGS)
+LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+
+STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c
+SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c lib/dt/platform.c \
+	lib/console/stdio_console.c lib/support/ssp.c
+RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/client/client.c lib/dt/platform.c \
+	lib/console/stdio_console.c lib/support/ssp.c stub/console.c
+DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
+GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
+
+objs = $(patsubst %,$(BUILD)/$(1)/%.o,$(2))
+
+define compile_group
+$(BUILD)/$(1)/%.c.o: %.c | $(FDT_INC)/libfdt.h
+	@mkdir -p $$(@D)
+	$$(Q)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
+$(BUILD)/$(1)/%.S.o: %.S
+	@mkdir -p $$(@D)
+	$$(Q)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
+endef
+$(eval $(call compile_group,stub,STUB_CFLAGS))
+$(eval $(call compile_group,shim,SHIM_CFLAGS))
+$(eval $(call compile_group,payload,PAYLOAD_CFLAGS))
+
+SHIM_ELF := $(BUILD)/hypstub.elf
+SHIM_IMG := $(BUILD)/hypstub.bin
+STUB_OBJ := $(BUILD)/hs-stub.o
+RT_OBJS := $(call objs,payload,$(RT_SRCS))
+DEMO_ELF := $(BUILD)/demo.elf
+GUEST_TEST_ELF := $(BUILD)/conformance.elf
+
+.PHONY: all run test check bootstrap host-test clean format format-check lint
+all: $(SHIM_IMG) $(DEMO_ELF) $(GUEST_TEST_ELF)
+
+# libfdt's headers sit in /usr/include beside the host's C library: expose
+# only them, so the cross build never sees glibc's headers.
+$(FDT_INC)/libfdt.h:
+	@mkdir -p $(FDT_INC)
+	$(Q)for h in libfdt.h libfdt_env.h fdt.h; do ln -sf /usr/include/$$h $(FDT_INC)/$$h; done
+
+$(STUB_OBJ): $(call objs,stub,$(STUB_SRCS)) scripts/check-stub.sh
+	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
+	$(Q)scripts/check-stub.sh $(CROSS) $@
+
+$(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS)
+	$(Q)$(CC) $(LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
+		$(filter %.o,$^) $(LIBFDT_A)
+
+$(SHIM_IMG): $(SHIM_ELF)
+	$(Q)$(OBJCOPY) -O binary $< $@
+	@echo "  built $@ ($$(stat -c %s $@) bytes)"
+
+$(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS)
+	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o,$^) $(LIBFDT_A)
+
+$(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS)
+	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o,$^) $(LIBFDT_A)
+
+bootstrap:
+	$(Q)scripts/bootstrap.sh
+
+PAYLOAD ?= $(DEMO_ELF)
+run: bootstrap
+	$(Q)$(MAKE) --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
+		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: MIT
+# The arm64 half of the build: toolchain, libraries, machine defaults.
+
+CROSS := aarch64-linux-gnu-
+PICOLIBC_SPECS := /usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs
+LIBFDT_A := /usr/lib/aarch64-linux-gnu/libfdt.a
+# Never let the compiler move data through FP/SIMD registers by accident.
+ARCH_CFLAGS := -mstrict-align
+ARCH_EL2_CFLAGS := -mgeneral-regs-only
+
+QEMU := qemu-system-aarch64
+CPU ?= cortex-a57
+GIC ?= 3
+
+ARCH_STUB_SRCS := arch/arm64/stub_vectors.S arch/arm64/stub_names.c
+ARCH_SHIM_SRCS := arch/arm64/shim_head.S arch/arm64/el2_setup.c arch/arm64/cpu.c arch/arm64/cache.c
+ARCH_RT_SRCS := arch/arm64/rt_start.S arch/arm64/hvc.S
+SHIM_LDS := arch/arm64/shim.ld
+PAYLOAD_LDS := arch/arm64/payload.ld

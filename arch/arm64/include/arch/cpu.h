@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef ARCH_CPU_H
+#define ARCH_CPU_H
+
+#include <stdint.h>
+
+/* Name of the architecture, for transcripts. */
+#define ARCH_NAME "arm64"
+#define ARCH_EL2_NAME "EL2"
+#define ARCH_EL1_NAME "EL1"
+
+/* ELF machine number of this architecture's payloads. */
+#define ARCH_ELF_MACHINE 183 /* EM_AARCH64 */
+
+/* First address past the CPU's physical address space. */
+uint64_t arch_pa_limit(void);
+
+/* This CPU's affinity (MPIDR without the flag bits). */
+uint64_t arch_cpu_affinity(void);
+
+/* Leave the shim: enter `entry` at EL1 with x0 = dtb; see shim_head.S. */
+void arch_enter_payload(uint64_t entry, uint64_t dtb, uint64_t el2_sp)
+	__attribute__((noreturn));
+
+#endif

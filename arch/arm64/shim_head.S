@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The shim's first instructions, behind an arm64 Linux Image header so
+ * that anything that boots an Image (QEMU's -kernel, U-Boot's booti)
+ * boots hypstub and hands it the DTB in x0.
+ */
+#include <arch/crash_entry.S.inc>
+
+#define CURRENTEL_EL2 (2 << 2)
+#define CURRENTEL_EL1 (1 << 2)
+
+/* SCTLR_EL2 while the shim runs: RES1 bits, SA (stack alignment check), MMU and caches off. */
+#define SHIM_SCTLR_EL2 0x30c50838
+/* CPTR_EL2 RES1 bits with TFP clear: FP usable by the shim's C before el2_setup. */
+#define SHIM_CPTR_EL2 0x33ff
+/* CPACR_EL1.FPEN = 0b11: FP usable by the shim's C when entered at EL1. */
+#define SHIM_CPACR_EL1 (3 << 20)
+
+	.section .head.text, "ax"
+	.global _start
+_start:
+	b	shim_entry		/* code0 */
+	.long	0			/* code1 */
+	.quad	0x200000		/* text_offset: 2 MiB past a 2 MiB-aligned base */
+	.quad	shim_image_size		/* image_size, bss included */
+	.quad	0x2			/* flags: little-endian, 4K pages, placed near the base of RAM */
+	.quad	0, 0, 0			/* res2..res4 */
+	.ascii	"ARM\x64"		/* magic */
+	.long	0			/* res5: no PE header */
+
+shim_entry:
+	/* First thing at EL2: our own vectors, so nothing can fault silently. */
+	mrs	x9, CurrentEL
+	cmp	x9, #CURRENTEL_EL2
+	b.ne	1f
+	adrp	x10, hs_stub_vectors
+	add	x10, x10, :lo12:hs_stub_vectors
+	msr	vbar_el2, x10
+	isb
+	ldr	x10, =SHIM_SCTLR_EL2
+	msr	sctlr_el2, x10
+	mov	x10, #SHIM_CPTR_EL2
+	msr	cptr_el2, x10
+	isb
+	b	2f
+1:	cmp	x9, #CURRENTEL_EL1
+	b.ne	shim_wrong_el
+	adrp	x10, shim_el1_vectors
+	add	x10, x10, :lo12:shim_el1_vectors
+	msr	vbar_el1, x10
+	mov	x10, #SHIM_CPACR_EL1
+	msr	cpacr_el1, x10
+	isb
+2:	mov	x19, x0			/* DTB from the loader */
+	lsr	x20, x9, #2		/* the EL we were entered at */
+	adrp	x10, shim_stack_top
+	add	x10, x10, :lo12:shim_stack_top
+	mov	sp, x10
+	adrp	x10, shim_tls
+	add	x10, x10, :lo12:shim_tls
+	msr	tpidr_el0, x10		/* picolibc's errno lives past a 16-byte TCB here */
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+3:	cmp	x0, x1
+	b.hs	4f
+	str	xzr, [x0], #8
+	b	3b
+4:	mov	x0, x19
+	mov	x1, x20
+	bl	shim_main
+	/* shim_main does not return; if it ever did, stop visibly. */
+	b	shim_wrong_el
+
+/*
+ * Entered at EL3 or EL0: nothing here can be configured safely, and no
+ * console is known yet. Park the CPU (a debugger sees PC here).
+ */
+shim_wrong_el:
+	wfi
+	b	shim_wrong_el
+
+	.text
+/*
+ * arch_enter_payload(entry, dtb, el2_sp): leave the shim for good.
+ * At EL2: SP_EL2 becomes this CPU's stub stack and we eret to EL1h.
+ * At EL1: eret to the same level. Either way DAIF is masked and
+ * x0 = dtb, x1..x3 = 0 (the arm64 Linux boot convention).
+ */
+	.global arch_enter_payload
+arch_enter_payload:
+	mov	x9, #0x3c5		/* SPSR: EL1h, D, A, I, F masked */
+	mrs	x10, CurrentEL
+	cmp	x10, #CURRENTEL_EL2
+	b.ne	1f
+	msr	elr_el2, x0
+	msr	spsr_el2, x9
+	mov	sp, x2
+	b	2f
+1:	msr	elr_el1, x0
+	msr	spsr_el1, x9
+2:	mov	x0, x1
+	mov	x1, xzr
+	mov	x2, xzr
+	mov	x3, xzr
+	isb
+	eret
+
+/* The shim's EL1 table, used only when entered without EL2. */
+	.balign 2048
+shim_el1_vectors:
+	crash_vector 0, 1
+	crash_vector 1, 1
+	crash_vector 2, 1
+	crash_vector 3, 1
+	crash_vector 4, 1
+	crash_vector 5, 1
+	crash_vector 6, 1
+	crash_vector 7, 1
+	crash_vector 8, 1
+	crash_vector 9, 1
+	crash_vector 10, 1
+	crash_vector 11, 1
+	crash_vector 12, 1
+	crash_vector 13, 1
+	crash_vector 14, 1
+	crash_vector 15, 1
+hs_crash_entry_el1:
+	crash_entry_body 1

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The boot shim: entered at EL2 (or EL1) with a device tree, it sets EL2
+ * up, installs the stub, hands the payload a device tree that says what
+ * it did, and drops to EL1 into the payload. It never returns.
+ */
+#include <arch/cache.h>
+#include <arch/cpu.h>
+#include <arch/el2_setup.h>
+#include <arch/sysreg.h>
+#include <hypstub/bootinfo.h>
+#include <hypstub/platform.h>
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../stub/stub.h"
+#include "handoff.h"
+#include "payload.h"
+
+/* Linker symbols: the shim's own image, bss included. */
+extern char _image_start[], _end[];
+
+__attribute__((noreturn, format(printf, 1, 2))) static void shim_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("[shim] error: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n*** hypstub: boot stopped ***\n");
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+static void shim_print_platform(const struct hs_platform *p)
+{
+	printf("[shim] RAM 0x%llx..0x%llx, UART pl011@0x%llx, GICv%u@0x%llx, PSCI via %s, %u CPU(s)\n",
+	       (unsigned long long)p->ram_base, (unsigned long long)(p->ram_base + p->ram_size),
+	       (unsigned long long)p->uart_base, p->gic_version,
+	       (unsigned long long)p->gic_dist_base, hs_psci_conduit_name(p->psci), p->ncpus);
+}
+
+static void shim_print_el2_state(const struct el2_state *st)
+{
+	const struct el2_features *f = &st->feat;
+
+	printf("[shim] EL2 set up: HCR_EL2=0x%llx CPTR_EL2=0x%llx CNTHCTL_EL2=0x%llx MDCR_EL2=0x%llx\n",
+	       (unsigned long long)st->hcr, (unsigned long long)st->cptr,
+	       (unsigned long long)st->cnthctl, (unsigned long long)st->mdcr);
+	printf("[shim]   EL1 AArch64, no traps; E2H %s; timers and counters to EL1 (CNTVOFF=0); "
+	       "%u PMU counter(s) to EL1\n",
+	       f->e2h_fixed ? "fixed at 1 (VHE-only CPU)" : "clear", st->pmu_counters);
+	printf("[shim]   features: SVE %s, SME %s, PAuth %s, MTE %s, GICv3 sysregs %s, FGT %s, HCRX %s\n",
+	       f->sve ? "yes" : "no", f->sme ? "yes" : "no", f->pauth ? "yes" : "no",
+	       f->mte ? "yes" : "no", st->gic_sre_ok ? "on (ICC_SRE_EL2 read back)" : "no",
+	       f->fgt ? "cleared" : "no", f->hcx ? "set" : "no");
+	printf("[shim]   SCTLR_EL1=0x%llx (MMU and caches off)\n", (unsigned long long)st->sctlr_el1);
+}
+
+static unsigned shim_cpu_index(const struct hs_platform *p)
+{
+	uint64_t me = arch_cpu_affinity();
+
+	for (unsigned i = 0; i < p->ncpus && i < HS_MAX_CPUS; i++)
+		if (p->cpu_mpidr[i] == me)
+			return i;
+	return 0;
+}
+
+/* Copy the stub into the resident region and make it this CPU's vectors. */
+static uint64_t shim_install_stub(uint64_t resident)
+{
+	size_t size = (size_t)(hs_stub_end - hs_stub_start);
+	char *dst = (char *)(uintptr_t)(resident + HS_RESIDENT_STUB_OFFSET);
+	uint64_t vectors = (uint64_t)(uintptr_t)dst + (uint64_t)(hs_stub_vectors - hs_stub_start);
+
+	hs_stub_config.pa_limit = arch_pa_limit();
+	memcpy(dst, hs_stub_start, size);
+	arch_icache_invalidate_all();
+	sysreg_vbar_el2_write(vectors);
+	isb();
+	printf("[shim] stub installed: %zu bytes at 0x%llx, VBAR_EL2=0x%llx\n", size,
+	       (unsigned long long)(uintptr_t)dst, (unsigned long long)vectors);
+	return vectors;
+}
+
+void shim_main(const void *loader_dtb, unsigned long boot_el);
+
+void shim_main(const void *loader_dtb, unsigned long boot_el)
+{
+	struct hs_platform plat;
+	struct hs_handoff handoff = {.boot_el = (unsigned)boot_el};
+	struct hs_loaded loaded;
+	uint64_t resident, el2_sp = 0;
+	void *dtb;
+	int err;
+
+	/* Console first, so that every later failure can be reported. */
+	if (fdt_check_header(loader_dtb) == 0)
+		hs_stub_config.uart_base = hs_platform_console(loader_dtb);
+	printf("\n[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
+	       boot_el == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME, loader_dtb);
+	err = hs_platform_read(loader_dtb, &plat);
+	if (err)
+		shim_fatal("the device tree at %p is unusable: %s", loader_dtb, fdt_strerror(err));
+	shim_print_platform(&plat);
+	if (plat.ram_size < 4 * HS_RESIDENT_SIZE)
+		shim_fatal("only 0x%llx bytes of RAM: hypstub needs at least 0x%lx",
+			   (unsigned long long)plat.ram_size, 4 * HS_RESIDENT_SIZE);
+	resident = plat.ram_base + plat.ram_size - HS_RESIDENT_SIZE;
+	handoff.resident_base = resident;
+	handoff.resident_size = HS_RESIDENT_SIZE;
+
+	if (boot_el == 2) {
+		struct el2_state st;
+
+		el2_setup(&st, plat.gic_version == 3);
+		shim_print_el2_state(&st);
+		if (plat.gic_version == 3 && !st.gic_sre_ok)
+			printf("[shim] warning: ICC_SRE_EL2.SRE reads 0: EL1 cannot use the GICv3 "
+			       "system registers\n");
+		handoff.stub_vectors = shim_install_stub(resident);
+		handoff.stub_installed = 1;
+		el2_sp = resident + HS_RESIDENT_STACKS_OFFSET +
+			 (shim_cpu_index(&plat) + 1) * HS_EL2_STACK_SIZE;
+	} else {
+		printf("[shim] entered at EL1: there is no EL2 to set up and no stub to install;\n"
+		       "[shim]   the payload starts anyway and will find HYP unavailable\n");
+	}
+
+	dtb = (void *)(uintptr_t)(resident + HS_RESIDENT_DTB_OFFSET);
+	err = hs_handoff_dtb(loader_dtb, dtb, HS_RESIDENT_SIZE - HS_RESIDENT_DTB_OFFSET, &handoff);
+	if (err)
+		shim_fatal("cannot build the payload's device tree: %s", fdt_strerror(err));
+
+	if (!plat.initrd_start || plat.initrd_end <= plat.initrd_start)
+		shim_fatal("no payload: pass one as the initrd (QEMU -initrd, U-Boot booti's 2nd "
+			   "argument)");
+	{
+		const struct hs_range keep_out[] = {
+			{(uintptr_t)_image_start, (uintptr_t)_end,
+			 "payload: a segment overlaps the shim"},
+			{resident, resident + HS_RESIDENT_SIZE,
+			 "payload: a segment overlaps hypstub's resident region"},
+		};
+		const struct hs_load_limits lim = {
+			.ram_start = plat.ram_base,
+			.ram_end = plat.ram_base + plat.ram_size,
+			.keep_out = keep_out,
+			.nkeep_out = sizeof(keep_out) / sizeof(keep_out[0]),
+			.raw_load_addr = plat.ram_base + HS_PAYLOAD_RAW_OFFSET,
+			.elf_machine = ARCH_ELF_MACHINE,
+		};
+		const char *why = hs_payload_load((const void *)(uintptr_t)plat.initrd_start,
+						  plat.initrd_end - plat.initrd_start, &lim, &loaded);
+		if (why)
+			shim_fatal("%s", why);
+	}
+	arch_icache_invalidate_all();
+	printf("[shim] payload (%s, %llu bytes) at 0x%llx..0x%llx, entry 0x%llx\n",
+	       loaded.is_elf ? "ELF" : "raw binary",
+	       (unsigned long long)(plat.initrd_end - plat.initrd_start),
+	       (unsigned long long)loaded.low, (unsigned long long)loaded.high,
+	       (unsigned long long)loaded.entry);
+	printf("[shim] dropping to EL1h, DAIF masked, x0 = device tree 0x%llx\n\n",
+	       (unsigned long long)(uintptr_t)dtb);
+	arch_enter_payload(loaded.entry, (uint64_t)(uintptr_t)dtb, el2_sp);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hypstub: the kernel <-> HYP stub call numbers.
+ *
+ * The numbers are the ones Linux uses (arch/arm{,64}/include/asm/virt.h),
+ * so a kernel written for Linux's stub calls this one unchanged.
+ * Calls of hypstub's own, if any, live at HS_CALL_BASE and above, far from
+ * the small numbers Linux uses or has proposed (3 and 4 are taken).
+ */
+#ifndef HYPSTUB_ABI_H
+#define HYPSTUB_ABI_H
+
+#define HVC_SET_VECTORS 0
+#define HVC_SOFT_RESTART 1
+#define HVC_RESET_VECTORS 2
+
+/* The one error value a stub call returns. */
+#define HVC_STUB_ERR 0xbadca11
+
+/* First number of hypstub's own calls: "HS" in the top half of 32 bits. */
+#define HS_CALL_BASE 0x48530000UL
+
+/* Alignment the architecture requires of VBAR_EL2 (bits [10:0] RES0). */
+#define HS_VECTORS_ALIGN_ARM64 2048
+/* SOFT_RESTART entry points must be instruction aligned. */
+#define HS_ENTRY_ALIGN_ARM64 4
+
+#endif

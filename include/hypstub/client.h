@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hypstub client library: what an EL1 kernel links to call the EL2 stub.
+ *
+ * Each call is a real function, as the ABI recommends: the stub may
+ * clobber every caller-saved register, and a function call tells the
+ * compiler so. (hypstub's own stub keeps every register but x0; other
+ * stubs need not.)
+ *
+ * Call hyp_client_init() once with the device tree the shim handed over
+ * (x0 at entry). Until then, and whenever the shim said EL2 is not
+ * available, every call returns HVC_STUB_ERR without executing `hvc`, so
+ * a kernel entered without EL2 never takes an undefined instruction.
+ */
+#ifndef HYPSTUB_CLIENT_H
+#define HYPSTUB_CLIENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <hypstub/abi.h>
+
+/*
+ * Read the /hypstub node of the device tree. Returns 0 when the node was
+ * found (whatever it says), -1 when the tree or node is missing or bad.
+ */
+int hyp_client_init(const void *fdt);
+
+/* True when the shim installed a stub at EL2 and this CPU may call it. */
+bool hyp_available(void);
+
+/* Exception level the shim was entered at (1 or 2), 0 when unknown. */
+unsigned hyp_boot_el(void);
+
+/* Physical address of the stub's own vector table, 0 when unknown. */
+uintptr_t hyp_stub_vectors(void);
+
+/*
+ * HVC_SET_VECTORS: make `vectors` (a physical address, 2 KiB aligned)
+ * this CPU's EL2 vector table. Returns 0 or HVC_STUB_ERR.
+ */
+unsigned long hyp_set_vectors(uintptr_t vectors);
+
+/*
+ * HVC_RESET_VECTORS: put the stub's own vectors back on this CPU and turn
+ * the EL2 MMU off. Returns 0 or HVC_STUB_ERR.
+ */
+unsigned long hyp_reset_vectors(void);
+
+/*
+ * HVC_SOFT_RESTART: jump to `entry` at EL2 with exceptions masked and the
+ * EL2 MMU and caches off, with x0..x2 = arg0..arg2. Does not return on
+ * success; returns HVC_STUB_ERR when the stub refused (entry misaligned
+ * or outside the physical address space) or EL2 is not available.
+ */
+unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0,
+			       unsigned long arg1, unsigned long arg2);
+
+/*
+ * The raw call: x0..x4 in, x0 out, `hvc #0`. For callers that need a
+ * number the helpers above do not cover (an installed hypervisor's own
+ * calls, or deliberately bad ones in tests).
+ */
+unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2,
+		       unsigned long x3, unsigned long x4);
+
+#endif

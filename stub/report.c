@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The crash report: every unexpected exception at EL2 (and, in the shim,
+ * at EL1 when there is no EL2) ends here. It says what happened, decoded,
+ * and stops the CPU; it never returns and never hangs silently.
+ */
+#include "stub.h"
+
+/* A second fault while reporting must not loop: remember we are in here. */
+static volatile int hs_reporting;
+
+void hs_report_crash(const struct hs_crash_frame *f, unsigned long vector,
+		     unsigned long el)
+{
+	if (!hs_reporting) {
+		unsigned ec = hs_crash_class(f);
+
+		hs_reporting = 1;
+		hs_puts("\n*** hypstub: unexpected exception at EL");
+		hs_putc((char)('0' + el));
+		hs_puts(", CPU ");
+		hs_puthex(hs_this_cpu_id());
+		hs_puts(" ***\n  vector: ");
+		hs_puts(hs_vector_name(vector));
+		hs_puts("\n  class : ");
+		hs_puthex(ec);
+		hs_putc(' ');
+		hs_puts(hs_exception_class_name(ec));
+		hs_putc('\n');
+		hs_report_arch_regs(f);
+		hs_puts("*** hypstub: CPU stopped ***\n");
+	}
+	for (;;)
+		__asm__ volatile("wfi");
+}

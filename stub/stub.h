@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The resident EL2 stub: the arch-neutral part of its interface.
+ *
+ * The stub is one self-contained, position-independent region (vectors,
+ * handlers, the few variables below) that the shim copies to reserved
+ * memory. Nothing in it may refer to a symbol outside the region, hold an
+ * absolute address, call a library, or touch FP/SIMD registers.
+ */
+#ifndef STUB_STUB_H
+#define STUB_STUB_H
+
+#include <arch/stub_arch.h>
+#include <stdint.h>
+
+/* Set by the shim before the copy; read-only for the stub afterwards. */
+struct hs_stub_config {
+	uintptr_t uart_base;	/* PL011 for crash reports, 0 for none */
+	uint64_t pa_limit;	/* first address past the physical address space */
+};
+
+extern struct hs_stub_config hs_stub_config;
+
+/* Vector table and region bounds (arch linker script / vectors). */
+extern char hs_stub_vectors[];
+extern char hs_stub_start[], hs_stub_end[];
+
+/*
+ * Serve one synchronous exception from the lower EL. Returns 0 when it
+ * was a call the stub answered (frame updated, eret follows), non-zero
+ * when it was anything else (the caller then reports a crash).
+ */
+long hs_stub_sync(struct hs_frame *f);
+
+/* The call itself, after the syndrome was checked: returns x0. */
+unsigned long hs_stub_call(struct hs_frame *f);
+
+/* The crash report: prints, then stops this CPU for good. */
+void hs_report_crash(const struct hs_crash_frame *f, unsigned long vector,
+		     unsigned long el) __attribute__((noreturn));
+
+/* Minimal output, usable at any EL without a C library. */
+void hs_putc(char c);
+void hs_puts(const char *s);
+void hs_puthex(uint64_t v);
+
+/* Names for exception classes and vector slots (arch tables). */
+const char *hs_exception_class_name(unsigned ec);
+const char *hs_vector_name(unsigned long vector);
+void hs_report_arch_regs(const struct hs_crash_frame *f);
+unsigned hs_crash_class(const struct hs_crash_frame *f);
+unsigned long hs_this_cpu_id(void);
+
+#endif
