@@ -5,6 +5,8 @@
  */
 #include "stub.h"
 
+struct hs_stub_config hs_stub_config;
+
 #define PL011_DR 0x00
 #define PL011_FR 0x18
 #define PL011_FR_TXFF (1u << 5)

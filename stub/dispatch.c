@@ -8,8 +8,6 @@
 
 #include "stub.h"
 
-struct hs_stub_config hs_stub_config;
-
 static int hs_addr_ok(uintptr_t addr, uintptr_t align)
 {
 	return (addr & (align - 1)) == 0 && addr < hs_stub_config.pa_limit;

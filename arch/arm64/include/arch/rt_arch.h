@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef ARCH_RT_ARCH_H
+#define ARCH_RT_ARCH_H
+
+#include <stdint.h>
+
+/* An EL1 exception as the runtime's vectors saved it (rt_start.S). */
+struct rt_frame {
+	uint64_t x[31];
+	uint64_t sp;
+	uint64_t elr;
+	uint64_t spsr;
+	uint64_t esr;
+	uint64_t far;
+};
+
+#define RT_ESR_CLASS(esr) (((esr) >> 26) & 0x3f)
+#define RT_INSN_SIZE 4
+
+unsigned long arch_hvc0(unsigned long x0, unsigned long x1, unsigned long x2,
+			unsigned long x3, unsigned long x4);
+unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2,
+			 unsigned long a3, int use_hvc);
+/* Semihosting SYS_EXIT with an exit code; returns only if semihosting is off. */
+void arch_semihost_exit(int code);
+
+#endif

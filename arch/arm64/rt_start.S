@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/* The payload runtime's entry, EL1 vectors and firmware calls (arm64). */
+
+#define RT_FRAME_SIZE (36 * 8)
+
+	.section .text.start, "ax"
+	.global _start
+_start:
+	mov	x19, x0				/* the shim's device tree */
+	adrp	x9, rt_stack_top
+	add	x9, x9, :lo12:rt_stack_top
+	mov	sp, x9
+	adrp	x9, rt_el1_vectors
+	add	x9, x9, :lo12:rt_el1_vectors
+	msr	vbar_el1, x9
+	mov	x9, #(3 << 20)			/* CPACR_EL1.FPEN: FP/SIMD for EL1 and EL0 */
+	msr	cpacr_el1, x9
+	adrp	x9, rt_tls
+	add	x9, x9, :lo12:rt_tls
+	msr	tpidr_el0, x9			/* picolibc's errno */
+	isb
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	str	xzr, [x0], #8
+	b	1b
+2:	mov	x0, x19
+	bl	rt_main
+3:	wfi
+	b	3b
+
+	.text
+	.global arch_hvc0
+arch_hvc0:
+	hvc	#0
+	ret
+
+	.global arch_smccc
+arch_smccc:
+	cbnz	x4, 1f
+	smc	#0
+	ret
+1:	hvc	#0
+	ret
+
+	.global arch_semihost_exit
+arch_semihost_exit:
+	sub	sp, sp, #16
+	mov	x9, #0x0026
+	movk	x9, #0x2, lsl #16		/* ADP_Stopped_ApplicationExit */
+	stp	x9, x0, [sp]
+	mov	x1, sp
+	mov	w0, #0x18			/* SYS_EXIT */
+	hlt	#0xf000
+	add	sp, sp, #16
+	ret
+
+.macro rt_vector n
+	.balign 128
+	sub	sp, sp, #RT_FRAME_SIZE
+	stp	x0, x1, [sp, #0]
+	mov	x1, #\n
+	b	rt_vector_common
+.endm
+
+	.balign 2048
+rt_el1_vectors:
+	.irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+	rt_vector \n
+	.endr
+
+rt_vector_common:
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	add	x2, sp, #RT_FRAME_SIZE
+	stp	x30, x2, [sp, #240]
+	mrs	x2, elr_el1
+	mrs	x3, spsr_el1
+	stp	x2, x3, [sp, #256]
+	mrs	x2, esr_el1
+	mrs	x3, far_el1
+	stp	x2, x3, [sp, #272]
+	mov	x0, sp
+	bl	rt_exception
+	ldp	x2, x3, [sp, #256]
+	msr	elr_el1, x2
+	msr	spsr_el1, x3
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x19, [sp, #144]
+	ldp	x20, x21, [sp, #160]
+	ldp	x22, x23, [sp, #176]
+	ldp	x24, x25, [sp, #192]
+	ldp	x26, x27, [sp, #208]
+	ldp	x28, x29, [sp, #224]
+	ldr	x30, [sp, #240]
+	ldp	x0, x1, [sp, #0]
+	add	sp, sp, #RT_FRAME_SIZE
+	eret

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+/* The EL1 client library: what the shim said, and the calls themselves. */
+#include <arch/rt_arch.h>
+#include <hypstub/bootinfo.h>
+#include <hypstub/client.h>
+#include <libfdt.h>
+#include <string.h>
+
+static struct {
+	bool available;
+	unsigned boot_el;
+	uintptr_t vectors;
+} hyp_state;
+
+int hyp_client_init(const void *fdt)
+{
+	int node, len;
+	const char *status;
+	const fdt32_t *el;
+	const fdt64_t *vectors;
+
+	memset(&hyp_state, 0, sizeof(hyp_state));
+	if (fdt_check_header(fdt))
+		return -1;
+	node = fdt_path_offset(fdt, HS_DT_NODE);
+	if (node < 0 || fdt_node_check_compatible(fdt, node, HS_DT_COMPATIBLE))
+		return -1;
+	el = fdt_getprop(fdt, node, HS_DT_PROP_BOOT_EL, &len);
+	if (el && len == sizeof(*el))
+		hyp_state.boot_el = fdt32_to_cpu(*el);
+	vectors = fdt_getprop(fdt, node, HS_DT_PROP_VECTORS, &len);
+	if (vectors && len == sizeof(*vectors))
+		hyp_state.vectors = (uintptr_t)fdt64_to_cpu(fdt64_ld(vectors));
+	status = fdt_getprop(fdt, node, "status", NULL);
+	hyp_state.available = status && !strcmp(status, "okay") && hyp_state.vectors;
+	return 0;
+}
+
+bool hyp_available(void)
+{
+	return hyp_state.available;
+}
+
+unsigned hyp_boot_el(void)
+{
+	return hyp_state.boot_el;
+}
+
+uintptr_t hyp_stub_vectors(void)
+{
+	return hyp_state.vectors;
+}
+
+unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2,
+		       unsigned long x3, unsigned long x4)
+{
+	if (!hyp_state.available)
+		return HVC_STUB_ERR;
+	return arch_hvc0(x0, x1, x2, x3, x4);
+}
+
+unsigned long hyp_set_vectors(uintptr_t vectors)
+{
+	return hyp_call(HVC_SET_VECTORS, vectors, 0, 0, 0);
+}
+
+unsigned long hyp_reset_vectors(void)
+{
+	return hyp_call(HVC_RESET_VECTORS, 0, 0, 0, 0);
+}
+
+unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0, unsigned long arg1,
+			       unsigned long arg2)
+{
+	return hyp_call(HVC_SOFT_RESTART, entry, arg0, arg1, arg2);
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+/* The payload runtime: console, client library, exit, EL1 exceptions. */
+#include <hypstub/client.h>
+#include <hypstub/rt.h>
+#include <libfdt.h>
+#include <stdio.h>
+
+#include "../../stub/stub.h"
+
+#define PSCI_SYSTEM_OFF 0x84000008ul
+#define RT_EXIT_EXCEPTION 3
+
+struct hs_platform rt_platform;
+const void *rt_dtb;
+static rt_sync_hook rt_hook;
+static bool rt_no_semihosting;
+static uint64_t rt_rng_state = 0x9e3779b97f4a7c15ull;
+
+void rt_set_sync_hook(rt_sync_hook hook)
+{
+	rt_hook = hook;
+}
+
+void rt_random_seed(uint64_t seed)
+{
+	rt_rng_state = seed ? seed : 0x9e3779b97f4a7c15ull;
+}
+
+uint64_t rt_random(void)
+{
+	rt_rng_state ^= rt_rng_state >> 12;
+	rt_rng_state ^= rt_rng_state << 25;
+	rt_rng_state ^= rt_rng_state >> 27;
+	return rt_rng_state * 0x2545f4914f6cdd1dull;
+}
+
+void rt_system_off(void)
+{
+	arch_smccc(PSCI_SYSTEM_OFF, 0, 0, 0, rt_platform.psci == HS_PSCI_HVC);
+	printf("*** payload: PSCI SYSTEM_OFF returned; stopped ***\n");
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+void rt_exit(int code)
+{
+	printf("[rt] exit %d\n", code);
+	if (!rt_no_semihosting)
+		arch_semihost_exit(code);
+	rt_system_off();
+}
+
+void rt_exception(struct rt_frame *f, unsigned long vector);
+
+void rt_exception(struct rt_frame *f, unsigned long vector)
+{
+	unsigned ec = RT_ESR_CLASS(f->esr);
+
+	/* Semihosting's `hlt` is undefined when QEMU runs without it. */
+	if (vector == 4 && ec == 0 && f->elr == (uintptr_t)arch_semihost_exit + 6 * RT_INSN_SIZE) {
+		rt_no_semihosting = true;
+		f->elr += RT_INSN_SIZE;
+		return;
+	}
+	if (vector == 4 && rt_hook && rt_hook(f))
+		return;
+	printf("\n*** payload: unexpected exception at EL1 ***\n"
+	       "  vector %lu, class 0x%02x (%s)\n  ESR 0x%llx ELR 0x%llx FAR 0x%llx SPSR 0x%llx\n",
+	       vector, ec, hs_exception_class_name(ec), (unsigned long long)f->esr,
+	       (unsigned long long)f->elr, (unsigned long long)f->far,
+	       (unsigned long long)f->spsr);
+	rt_exit(RT_EXIT_EXCEPTION);
+}
+
+void rt_main(const void *dtb);
+
+void rt_main(const void *dtb)
+{
+	int err = hs_platform_read(dtb, &rt_platform);
+
+	rt_dtb = dtb;
+	hs_stub_config.uart_base = rt_platform.uart_base;
+	if (err) {
+		/* No console either: nothing to say it on. */
+		rt_exit(2);
+	}
+	if (hyp_client_init(dtb))
+		printf("[rt] no /hypstub node in the device tree: HYP unavailable\n");
+	rt_exit(main(dtb));
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Boot hypstub on QEMU: one run, its console on stdout, its verdict as exit code.
+
+Exit codes: the guest's own (semihosting) or 0 after PSCI SYSTEM_OFF;
+3 when a "*** hypstub:" or "*** payload:" stop banner appears (QEMU is then
+killed, since a stopped CPU would otherwise wait forever); 124 on timeout.
+"""
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+STOP_MARKERS = (b"*** hypstub: CPU stopped", b"*** hypstub: boot stopped",
+                b"*** payload:", b"*** hypstub: stack smashing")
+
+
+def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=False,
+                 memory="512M", extra=()):
+    machine = "virt,gic-version=%s" % gic
+    if str(el) == "2":
+        machine += ",virtualization=on"
+    if arch == "arm64":
+        binary = "qemu-system-aarch64"
+    else:
+        binary = "qemu-system-arm"
+    cmd = [binary, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", memory,
+           "-nographic", "-nic", "none", "-no-reboot",
+           "-semihosting-config", "enable=on,target=native",
+           "-kernel", shim, "-initrd", payload]
+    if append:
+        cmd += ["-append", append]
+    if icount:
+        cmd += ["-icount", "shift=0"]
+    cmd += list(extra)
+    return cmd
+
+
+def run(cmd, timeout, out=sys.stdout.buffer, log=None):
+    """Run one QEMU; stream its console; return (exit code, output bytes)."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    captured = bytearray()
+    stopped = threading.Event()
+
+    def pump():
+        for chunk in iter(lambda: proc.stdout.read1(4096), b""):
+            captured.extend(chunk)
+            if out:
+                out.write(chunk)
+                out.flush()
+            if log:
+                log.write(chunk)
+            if any(m in captured for m in STOP_MARKERS):
+                stopped.set()
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    deadline = time.monotonic() + timeout
+    code = None
+    while code is None:
+        code = proc.poll()
+        if code is not None:
+            break
+        if stopped.is_set():
+            time.sleep(0.3)  # let the rest of the report arrive
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            code = 3
+            break
+        if time.monotonic() > deadline:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            msg = b"\n[hsqemu] timeout after %ds: killed QEMU\n" % timeout
+            captured.extend(msg)
+            if out:
+                out.write(msg)
+            code = 124
+            break
+        time.sleep(0.05)
+    reader.join(timeout=2)
+    if stopped.is_set() and code not in (3,):
+        code = 3
+    return code, bytes(captured)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--arch", default="arm64")
+    ap.add_argument("--cpu", default="cortex-a57")
+    ap.add_argument("--smp", default="1")
+    ap.add_argument("--gic", default="3")
+    ap.add_argument("--el", default="2", help="2: enter at EL2/HYP, 1: at EL1/SVC")
+    ap.add_argument("--shim", required=True)
+    ap.add_argument("--payload", required=True)
+    ap.add_argument("--append")
+    ap.add_argument("--timeout", type=int, default=60)
+    ap.add_argument("--dry-run", action="store_true", help="print the QEMU command only")
+    args = ap.parse_args()
+    for path in (args.shim, args.payload):
+        if not os.path.isfile(path):
+            sys.exit("hsqemu: no such file: %s" % path)
+    cmd = qemu_command(args.arch, args.cpu, args.smp, args.gic, args.el, args.shim,
+                       args.payload, args.append)
+    print("[hsqemu] " + " ".join(cmd), flush=True)
+    if args.dry_run:
+        return 0
+    code, _ = run(cmd, args.timeout)
+    print("[hsqemu] QEMU exit code %d" % code, flush=True)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
