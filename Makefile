@@ -15,7 +15,8 @@ CC := $(CROSS)gcc
 LD := $(CROSS)ld
 OBJCOPY := $(CROSS)objcopy
 
-FDT_INC := build/include
+FDT_DEPS := build/deps/$(DEBIAN_ARCH)
+FDT_INC := $(FDT_DEPS)/usr/include
 BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-common \
 	-fno-asynchronous-unwind-tables \
 	-fno-stack-protector -fno-pic -Iinclude -Iarch/$(ARCH)/include -I$(FDT_INC) \
@@ -59,29 +60,29 @@ GUEST_TEST_ELF := $(BUILD)/conformance.elf
 .PHONY: all run test check bootstrap host-test clean format format-check lint
 all: $(SHIM_IMG) $(DEMO_ELF) $(GUEST_TEST_ELF)
 
-# libfdt's headers sit in /usr/include beside the host's C library: expose
-# only them, so the cross build never sees glibc's headers.
-$(FDT_INC)/libfdt.h:
-	@mkdir -p $(FDT_INC)
-	$(Q)for h in libfdt.h libfdt_env.h fdt.h; do ln -sf /usr/include/$$h $(FDT_INC)/$$h; done
+# The target's libfdt (library and headers) comes unpacked from Debian's
+# package for that architecture; the cross build never sees host headers.
+$(FDT_INC)/libfdt.h $(LIBFDT_A) &:
+	$(Q)scripts/fetch-target-deb.sh $(DEBIAN_ARCH) libfdt-dev $(FDT_DEPS)
+	@touch $(FDT_INC)/libfdt.h $(LIBFDT_A)
 
 $(STUB_OBJ): $(call objs,stub,$(STUB_SRCS)) scripts/check-stub.sh
 	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
 
-$(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS)
+$(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
-		$(filter %.o,$^) $(LIBFDT_A)
+		$(filter %.o %.a,$^)
 
 $(SHIM_IMG): $(SHIM_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "  built $@ ($$(stat -c %s $@) bytes)"
 
-$(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o,$^) $(LIBFDT_A)
+$(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
+	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
-$(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o,$^) $(LIBFDT_A)
+$(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
+	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 bootstrap:
 	$(Q)scripts/bootstrap.sh

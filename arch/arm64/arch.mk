@@ -3,7 +3,9 @@
 
 CROSS := aarch64-linux-gnu-
 PICOLIBC_SPECS := /usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs
-LIBFDT_A := /usr/lib/aarch64-linux-gnu/libfdt.a
+# libfdt built by Debian for arm64, unpacked into build/ (never installed).
+DEBIAN_ARCH := arm64
+LIBFDT_A := build/deps/$(DEBIAN_ARCH)/usr/lib/aarch64-linux-gnu/libfdt.a
 # Never let the compiler move data through FP/SIMD registers by accident.
 ARCH_CFLAGS := -mstrict-align
 ARCH_EL2_CFLAGS := -mgeneral-regs-only
