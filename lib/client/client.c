@@ -30,7 +30,7 @@ int hyp_client_init(const void *fdt)
 		hyp_state.boot_el = fdt32_to_cpu(*el);
 	vectors = fdt_getprop(fdt, node, HS_DT_PROP_VECTORS, &len);
 	if (vectors && len == sizeof(*vectors))
-		hyp_state.vectors = (uintptr_t)fdt64_to_cpu(fdt64_ld(vectors));
+		hyp_state.vectors = (uintptr_t)fdt64_ld(vectors);
 	status = fdt_getprop(fdt, node, "status", NULL);
 	hyp_state.available = status && !strcmp(status, "okay") && hyp_state.vectors;
 	return 0;

@@ -2,6 +2,7 @@
 /* The payload runtime: console, client library, exit, EL1 exceptions. */
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
+#include <hypstub/rt_el2.h>
 #include <libfdt.h>
 #include <stdio.h>
 
@@ -87,4 +88,11 @@ void rt_main(const void *dtb)
 	if (hyp_client_init(dtb))
 		printf("[rt] no /hypstub node in the device tree: HYP unavailable\n");
 	rt_exit(main(dtb));
+}
+
+uint64_t rt_el2_call(rt_el2_fn fn, uint64_t arg)
+{
+	if (rt_el2_call_args(fn, arg, 0, 0, 0))
+		return 0;
+	return rt_el2_ctx.result;
 }
