@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/* arm64 side of the conformance tests: EL1 system registers, EL, PA size. */
+#include <arch/cpu.h>
+#include <arch/sysreg.h>
+#include <hypstub/rt.h>
+
+#include "../arch_test.h"
+
+#define EL1_SYSREGS(X)                                  \
+	X(sctlr_el1) X(tcr_el1) X(ttbr0_el1) X(ttbr1_el1) \
+	X(mair_el1) X(amair_el1) X(vbar_el1) X(cpacr_el1) \
+	X(tpidr_el1) X(tpidr_el0) X(tpidrro_el0)          \
+	X(contextidr_el1) X(sp_el0) X(elr_el1) X(spsr_el1) \
+	X(esr_el1) X(far_el1) X(afsr0_el1) X(afsr1_el1)   \
+	X(par_el1) X(cntkctl_el1) X(csselr_el1) X(mdscr_el1)
+
+void arch_sysregs_read(struct arch_sysregs *s)
+{
+	s->n = 0;
+#define READ(name) s->value[s->n++] = sysreg_##name##_read();
+	EL1_SYSREGS(READ)
+#undef READ
+}
+
+const char *arch_sysreg_name(unsigned i)
+{
+	static const char *const names[] = {
+#define NAME(name) #name,
+		EL1_SYSREGS(NAME)
+#undef NAME
+	};
+	return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
+}
+
+void arch_sysregs_randomize(void)
+{
+	/* With the EL1 MMU off, translation registers hold values but do nothing. */
+	sysreg_tcr_el1_write(rt_random() & 0x000000b5ff3fff3full);
+	sysreg_ttbr0_el1_write(rt_random() & 0x0000fffffffff000ull);
+	sysreg_ttbr1_el1_write(rt_random() & 0x0000fffffffff000ull);
+	sysreg_mair_el1_write(rt_random());
+	sysreg_amair_el1_write(rt_random());
+	sysreg_tpidr_el1_write(rt_random());
+	sysreg_tpidrro_el0_write(rt_random());
+	sysreg_contextidr_el1_write(rt_random() & 0xffffffffull);
+	sysreg_sp_el0_write(rt_random() & ~0xfull);
+	sysreg_elr_el1_write(rt_random() & ~0x3ull);
+	sysreg_spsr_el1_write(rt_random() & 0xf00003c5ull);
+	sysreg_far_el1_write(rt_random());
+	sysreg_afsr0_el1_write(rt_random() & 0xffffffffull);
+	sysreg_afsr1_el1_write(rt_random() & 0xffffffffull);
+	sysreg_par_el1_write(rt_random() & 0x0000fffffffff000ull);
+	sysreg_cntkctl_el1_write(rt_random() & 0x3ull);
+	sysreg_csselr_el1_write(rt_random() & 0x1ull);
+	isb();
+}
+
+unsigned arch_current_el(void)
+{
+	return (unsigned)(sysreg_currentel_read() >> 2) & 3;
+}
+
+uint64_t arch_test_pa_limit(void)
+{
+	return arch_pa_limit();
+}

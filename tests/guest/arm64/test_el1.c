@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Suite "el1": what the shim left at EL1 works without trapping to EL2.
+ * A trap would reach the stub's crash report and stop the run, so each
+ * test both checks results and proves the absence of a trap.
+ */
+#include <arch/sysreg.h>
+#include <hypstub/client.h>
+#include <hypstub/rt.h>
+
+#include "../arch_test.h"
+#include "../harness.h"
+
+TEST(el1, entered_at_el1_with_mmu_off)
+{
+	EXPECT_EQ(arch_current_el(), 1);
+	EXPECT_EQ(sysreg_sctlr_el1_read() & 0x1005, 0);
+	EXPECT_EQ(hyp_boot_el(), hyp_available() ? 2 : 1);
+}
+
+TEST(el1, fp_and_simd_usable)
+{
+	volatile double a = 1.5, b = 2.25;
+	uint64_t lanes[2];
+
+	EXPECT_TRUE(a * b == 3.375);
+	__asm__ volatile("movi v0.4s, #3\n\t"
+			 "movi v1.4s, #4\n\t"
+			 "add v2.4s, v0.4s, v1.4s\n\t"
+			 "mov %0, v2.d[0]\n\t"
+			 "mov %1, v2.d[1]"
+			 : "=r"(lanes[0]), "=r"(lanes[1])
+			 :
+			 : "v0", "v1", "v2");
+	EXPECT_EQ(lanes[0], 0x0000000700000007ull);
+	EXPECT_EQ(lanes[1], 0x0000000700000007ull);
+}
+
+static uint64_t read_cntp_ctl(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("mrs %0, cntp_ctl_el0" : "=r"(v));
+	return v;
+}
+
+static uint64_t read_cntv_ctl(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("mrs %0, cntv_ctl_el0" : "=r"(v));
+	return v;
+}
+
+TEST(el1, counters_advance)
+{
+	uint64_t v0 = sysreg_cntvct_el0_read(), p0 = sysreg_cntpct_el0_read();
+	uint64_t v1, p1;
+
+	EXPECT_NE(sysreg_cntfrq_el0_read(), 0);
+	for (volatile int i = 0; i < 100000; i++)
+		;
+	v1 = sysreg_cntvct_el0_read();
+	p1 = sysreg_cntpct_el0_read();
+	EXPECT_TRUE(v1 > v0);
+	EXPECT_TRUE(p1 > p0);
+	/* CNTVOFF_EL2 = 0: virtual and physical counts agree closely. */
+	EXPECT_TRUE(p1 - v1 < 1000000 || v1 - p1 < 1000000);
+}
+
+TEST(el1, physical_and_virtual_timers_fire)
+{
+	unsigned spins;
+
+	/* Enabled, interrupt masked: the condition shows in ISTATUS (bit 2). */
+	__asm__ volatile("msr cntp_tval_el0, %0\n\tmsr cntp_ctl_el0, %1\n\tisb" ::"r"(100ul),
+			 "r"(3ul));
+	for (spins = 0; spins < 10000000 && !(read_cntp_ctl() & 4); spins++)
+		;
+	EXPECT_TRUE(read_cntp_ctl() & 4);
+	__asm__ volatile("msr cntp_ctl_el0, xzr");
+	__asm__ volatile("msr cntv_tval_el0, %0\n\tmsr cntv_ctl_el0, %1\n\tisb" ::"r"(100ul),
+			 "r"(3ul));
+	for (spins = 0; spins < 10000000 && !(read_cntv_ctl() & 4); spins++)
+		;
+	EXPECT_TRUE(read_cntv_ctl() & 4);
+	__asm__ volatile("msr cntv_ctl_el0, xzr");
+}
+
+TEST(el1, pmu_cycle_counter_counts)
+{
+	uint64_t dfr0 = sysreg_id_aa64dfr0_el1_read();
+	unsigned pmuver = id_field(dfr0, 8);
+	uint64_t c0, c1;
+
+	if (pmuver == 0 || pmuver == 0xf) {
+		test_skip("no PMUv3 (ID_AA64DFR0_EL1.PMUVer)");
+		return;
+	}
+	/* PMCR_EL0.E and PMCNTENSET_EL0.C: count cycles. */
+	__asm__ volatile("msr pmcntenset_el0, %0\n\t"
+			 "mrs x9, pmcr_el0\n\t"
+			 "orr x9, x9, #1\n\t"
+			 "msr pmcr_el0, x9\n\tisb" ::"r"(1ul << 31)
+			 : "x9");
+	__asm__ volatile("mrs %0, pmccntr_el0" : "=r"(c0));
+	for (volatile int i = 0; i < 10000; i++)
+		;
+	__asm__ volatile("mrs %0, pmccntr_el0" : "=r"(c1));
+	EXPECT_TRUE(c1 > c0);
+	/* Every event counter the CPU has is visible to EL1 (MDCR_EL2.HPMN). */
+	EXPECT_TRUE(((sysreg_pmcr_el0_read() >> 11) & 0x1f) > 0);
+}
+
+TEST(el1, gicv3_system_registers_usable)
+{
+	uint64_t sre, pmr;
+
+	if (rt_platform.gic_version != 3) {
+		test_skip("GICv2 machine: the CPU interface is memory-mapped");
+		return;
+	}
+	__asm__ volatile("mrs %0, S3_0_C12_C12_5" : "=r"(sre)); /* ICC_SRE_EL1 */
+	EXPECT_TRUE(sre & 1);
+	__asm__ volatile("msr S3_0_C4_C6_0, %0\n\tisb" ::"r"(0xf0ul)); /* ICC_PMR_EL1 */
+	__asm__ volatile("mrs %0, S3_0_C4_C6_0" : "=r"(pmr));
+	EXPECT_EQ(pmr, 0xf0);
+}

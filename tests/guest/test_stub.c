@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Suite "stub": each call's result and effect, and every bad input
+ * refused with nothing changed. VBAR_EL2 is read at EL2 through
+ * SOFT_RESTART (rt_el2_call), so "nothing changed" is checked, not assumed.
+ */
+#include <hypstub/client.h>
+#include <hypstub/rt.h>
+#include <hypstub/rt_el2.h>
+
+#include "arch_test.h"
+#include "harness.h"
+
+#define SOME_CALL 0x1234ul
+
+static uint64_t read_vbar_el2(uint64_t unused)
+{
+	(void)unused;
+	return rt_el2_ctx.entry_vbar_el2;
+}
+
+static uint64_t vbar_el2(void)
+{
+	return rt_el2_call(read_vbar_el2, 0);
+}
+
+static void install_sample(void)
+{
+	rt_sample_stub_vectors = hyp_stub_vectors();
+	rt_sample_calls = 0;
+}
+
+TEST_HYP(stub, vbar_starts_at_stub_vectors)
+{
+	EXPECT_NE(hyp_stub_vectors(), 0);
+	EXPECT_EQ(hyp_stub_vectors() % 2048, 0);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+}
+
+TEST_HYP(stub, unknown_numbers_return_stub_err)
+{
+	static const unsigned long numbers[] = {3, 4, 5, 6, 0xff, 0x1000, HS_CALL_BASE,
+						 0x80000000ul, 0xbadca11, ~0ul};
+
+	for (unsigned i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		EXPECT_EQ(hyp_call(numbers[i], 0x40000000, 0, 0, 0), HVC_STUB_ERR);
+	for (unsigned i = 0; i < 1000; i++) {
+		unsigned long n = rt_random();
+
+		if (n > 2)
+			ASSERT_EQ(hyp_call(n, rt_random(), rt_random(), rt_random(), rt_random()),
+				  HVC_STUB_ERR);
+	}
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+}
+
+TEST_HYP(stub, set_vectors_moves_vbar_and_reset_brings_stub_back)
+{
+	install_sample();
+	EXPECT_EQ(hyp_set_vectors((uintptr_t)rt_sample_vectors), 0);
+	EXPECT_EQ(vbar_el2(), (uintptr_t)rt_sample_vectors);
+	/* The new vectors answer `hvc` now, not the stub. */
+	EXPECT_EQ(hyp_call(SOME_CALL, 0, 0, 0, 0), RT_SAMPLE_MAGIC);
+	EXPECT_EQ(hyp_call(SOME_CALL, 0, 0, 0, 0), RT_SAMPLE_MAGIC);
+	EXPECT_EQ(rt_sample_calls, 2);
+	/* The sample hands RESET_VECTORS to the stub's code: the stub restores itself. */
+	EXPECT_EQ(hyp_reset_vectors(), 0);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+	EXPECT_EQ(hyp_call(SOME_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(rt_sample_calls, 2);
+}
+
+TEST_HYP(stub, reset_vectors_with_stub_in_place_is_a_noop)
+{
+	EXPECT_EQ(hyp_reset_vectors(), 0);
+	EXPECT_EQ(hyp_reset_vectors(), 0);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+	EXPECT_EQ(hyp_call(SOME_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
+}
+
+TEST_HYP(stub, set_vectors_to_the_stub_itself)
+{
+	EXPECT_EQ(hyp_set_vectors(hyp_stub_vectors()), 0);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+}
+
+TEST_HYP(stub, set_vectors_misaligned_is_refused)
+{
+	static const unsigned long offsets[] = {1, 2, 4, 0x80, 0x100, 0x400, 0x7fc, 0x7ff};
+	uintptr_t good = (uintptr_t)rt_sample_vectors;
+
+	install_sample();
+	for (unsigned i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+		EXPECT_EQ(hyp_set_vectors(good + offsets[i]), HVC_STUB_ERR);
+		EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+	}
+	EXPECT_EQ(hyp_call(SOME_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(rt_sample_calls, 0);
+}
+
+TEST_HYP(stub, set_vectors_beyond_the_address_space_is_refused)
+{
+	uint64_t limit = arch_test_pa_limit();
+
+	EXPECT_EQ(hyp_set_vectors(limit), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_set_vectors(limit + 0x800), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_set_vectors(~0x7fful), HVC_STUB_ERR);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+}
+
+TEST_HYP(stub, nonzero_hvc_immediate_is_refused)
+{
+	install_sample();
+	for (unsigned i = 0; i < ARCH_TEST_NIMM; i++) {
+		EXPECT_EQ(arch_test_hvc_imm(i, HVC_SET_VECTORS, (uintptr_t)rt_sample_vectors),
+			  HVC_STUB_ERR);
+		EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+		EXPECT_EQ(arch_test_hvc_imm(i, HVC_RESET_VECTORS, 0), HVC_STUB_ERR);
+		EXPECT_EQ(arch_test_hvc_imm(i, SOME_CALL, 0), HVC_STUB_ERR);
+	}
+	EXPECT_EQ(rt_sample_calls, 0);
+}
+
+static uint64_t never_runs(uint64_t arg)
+{
+	return arg;
+}
+
+TEST_HYP(stub, soft_restart_bad_entry_is_refused)
+{
+	uintptr_t entry = (uintptr_t)never_runs;
+
+	EXPECT_EQ(hyp_soft_restart(entry + 1, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_soft_restart(entry + 2, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_soft_restart(entry + 3, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_soft_restart(arch_test_pa_limit(), 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_soft_restart(~0x3ul, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
+}
+
+static uint64_t at_el2(uint64_t arg)
+{
+	return arg ^ ((uint64_t)arch_current_el() << 60);
+}
+
+TEST_HYP(stub, soft_restart_lands_at_el2_masked_mmu_and_caches_off)
+{
+	const struct rt_el2_ctx *c = &rt_el2_ctx;
+
+	for (unsigned i = 0; i < 200; i++) {
+		uint64_t a0 = rt_random(), a1 = rt_random(), a2 = rt_random(), arg = rt_random();
+
+		ASSERT_EQ(rt_el2_call_args(at_el2, arg, a0, a1, a2), 0);
+		/* The function really ran at EL2 and came back. */
+		ASSERT_EQ(c->result, arg ^ (2ull << 60));
+		ASSERT_EQ(c->entry_x[0], a0);
+		ASSERT_EQ(c->entry_x[1], a1);
+		ASSERT_EQ(c->entry_x[2], a2);
+		ASSERT_EQ(c->entry_currentel >> 2, 2);
+		ASSERT_EQ(c->entry_daif, 0x3c0);	/* D, A, I, F all masked */
+		ASSERT_EQ(c->entry_sctlr_el2 & 0x1005, 0); /* M, C, I clear */
+		ASSERT_EQ(c->entry_vbar_el2, hyp_stub_vectors());
+	}
+}
+
+TEST_NO_HYP(nohyp, calls_refused_without_el2)
+{
+	EXPECT_EQ(hyp_available(), 0);
+	EXPECT_EQ(hyp_boot_el(), 1);
+	EXPECT_EQ(hyp_set_vectors((uintptr_t)rt_sample_vectors), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_reset_vectors(), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_soft_restart((uintptr_t)never_runs, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(arch_current_el(), 1);
+}
