@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Suites "crash_*": each provokes one unexpected exception at EL2 (inside
+ * a function run there through SOFT_RESTART, with the stub's vectors in
+ * place) and must never get past it. The runner checks that the stub's
+ * crash report appeared, decoded, and that the run stopped there.
+ * They run only when named: "tests=" without them skips them.
+ */
+#include <hypstub/rt.h>
+#include <hypstub/rt_el2.h>
+
+#include "arch_test.h"
+#include "harness.h"
+
+static uint64_t read_beyond_pa(uint64_t address)
+{
+	return *(volatile uint64_t *)(uintptr_t)address;
+}
+
+static uint64_t breakpoint(uint64_t unused)
+{
+	(void)unused;
+	__builtin_trap();
+}
+
+TEST_HYP(crash_dabort, data_abort_at_el2_is_reported)
+{
+	rt_el2_call(read_beyond_pa, arch_test_pa_limit() + 0x1230);
+	test_fail(__FILE__, __LINE__, "the data abort at EL2 was not taken");
+}
+
+TEST_HYP(crash_brk, breakpoint_at_el2_is_reported)
+{
+	rt_el2_call(breakpoint, 0);
+	test_fail(__FILE__, __LINE__, "the breakpoint at EL2 was not taken");
+}
