@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Run the guest conformance matrix: one fresh QEMU per (configuration, group).
+
+Boots run in parallel (one per core by default), each with a timeout. Every
+TEST() a payload reports counts as one test "<config>/<suite>.<name>"; a
+boot whose expectations fail (exit code, console lines, a report that never
+came) counts as one failed test "<config>/<group>". Logs go to
+build/test-logs/. The last line is "guest matrix: N passed, N failed, N skipped".
+"""
+import argparse
+import concurrent.futures
+import fnmatch
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
+sys.path.insert(0, os.path.dirname(__file__))
+import hsqemu  # noqa: E402
+import matrix  # noqa: E402
+
+RESULT = re.compile(r"^\[ *(OK|FAIL|SKIP) *\] (\S+)", re.M)
+SUMMARY = re.compile(r"^guest: (\d+) passed, (\d+) failed, (\d+) skipped", re.M)
+
+
+def jobs_list(pattern):
+    jobs = []
+    for config in matrix.CONFIGS:
+        for group in matrix.groups_for(config):
+            name = "%s/%s" % (config, group)
+            if fnmatch.fnmatch(name, pattern):
+                jobs.append((config, group))
+    return jobs
+
+
+def command(build, config, group):
+    arch, cpu, gic, el, smp = matrix.CONFIGS[config]
+    payload, append, _ = matrix.GROUPS[group]
+    return hsqemu.qemu_command(arch, cpu, smp, gic, el,
+                               os.path.join(build, arch, "hypstub.bin"),
+                               os.path.join(build, arch, payload + ".elf"), append)
+
+
+def judge(config, group, code, output):
+    """Return (passed, failed, skipped, messages) for one boot."""
+    _, _, want = matrix.GROUPS[group]
+    text = output.decode("utf-8", "replace")
+    passed = failed = skipped = 0
+    problems = []
+    if want.get("tests"):
+        for verdict, name in RESULT.findall(text):
+            if verdict == "OK":
+                passed += 1
+            elif verdict == "SKIP":
+                skipped += 1
+            else:
+                failed += 1
+                problems.append("%s/%s failed" % (config, name))
+        summary = SUMMARY.search(text)
+        if not summary:
+            problems.append("%s/%s: no test summary (crashed or hung?)" % (config, group))
+        elif (int(summary.group(1)), int(summary.group(2))) != (passed, failed):
+            problems.append("%s/%s: summary disagrees with the results" % (config, group))
+        if passed + failed == 0:
+            problems.append("%s/%s: ran no test" % (config, group))
+    for line in want.get("lines", []):
+        if line not in text:
+            problems.append("%s/%s: console never showed %r" % (config, group, line))
+    if code != want["exit"]:
+        problems.append("%s/%s: exit code %d, expected %d" % (config, group, code, want["exit"]))
+    if not want.get("tests"):
+        # A boot without TEST()s is itself one test.
+        if problems:
+            failed += 1
+        else:
+            passed += 1
+    elif problems and not failed:
+        failed += 1  # the boot went wrong beyond any single test
+    return passed, failed, skipped, problems
+
+
+def run_one(build, logdir, timeout, config, group):
+    cmd = command(build, config, group)
+    log_path = os.path.join(logdir, "%s-%s.log" % (config, group))
+    with open(log_path, "wb") as log:
+        log.write((" ".join(cmd) + "\n").encode())
+        code, output = hsqemu.run(cmd, timeout, out=None, log=log)
+    return (config, group, log_path) + judge(config, group, code, output)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--filter", default="*", help="glob over config/group, e.g. 'max-*/regs'")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--timeout", type=int, default=120)
+    ap.add_argument("--dry-run", action="store_true", help="list the QEMU commands only")
+    args = ap.parse_args()
+
+    jobs = jobs_list(args.filter)
+    if args.dry_run:
+        for config, group in jobs:
+            print("%s/%s: %s" % (config, group, " ".join(command(args.build, config, group))))
+        return 0
+    logdir = os.path.join(args.build, "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    totals = [0, 0, 0]
+    print("guest matrix: %d boots, %d at a time" % (len(jobs), args.jobs), flush=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(run_one, args.build, logdir, args.timeout, c, g) for c, g in jobs]
+        for fut in concurrent.futures.as_completed(futures):
+            config, group, log, p, f, s, problems = fut.result()
+            totals[0] += p
+            totals[1] += f
+            totals[2] += s
+            mark = "FAIL" if f else "ok  "
+            print("  %s %-28s %3d passed, %d failed, %d skipped" % (mark, config + "/" + group, p, f, s),
+                  flush=True)
+            for problem in problems:
+                print("       %s (log: %s)" % (problem, log), flush=True)
+    print("guest matrix: %d passed, %d failed, %d skipped" % tuple(totals))
+    return 1 if totals[1] or not jobs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
