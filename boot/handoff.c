@@ -5,8 +5,8 @@
 #include <hypstub/bootinfo.h>
 #include <libfdt.h>
 
-static int fdt_setprop_cells64(void *fdt, int node, const char *name, int cells,
-			       uint64_t a, uint64_t b, int pairs)
+static int fdt_setprop_cells64(void *fdt, int node, const char *name, int cells, uint64_t a,
+			       uint64_t b, int pairs)
 {
 	fdt32_t v[8];
 	int n = 0;
@@ -49,8 +49,8 @@ int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_hand
 	if (!err)
 		err = fdt_setprop_u64(dst, node, HS_DT_PROP_VECTORS, h->stub_vectors);
 	if (!err && ac >= 1 && ac <= 2 && sc >= 1 && sc <= 2 && ac == sc)
-		err = fdt_setprop_cells64(dst, node, "reg", ac, h->resident_base,
-					  h->resident_size, 2);
+		err = fdt_setprop_cells64(dst, node, "reg", ac, h->resident_base, h->resident_size,
+					  2);
 	if (!err)
 		err = fdt_pack(dst);
 	return err;

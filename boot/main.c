@@ -37,27 +37,31 @@ __attribute__((noreturn, format(printf, 1, 2))) static void shim_fatal(const cha
 
 static void shim_print_platform(const struct hs_platform *p)
 {
-	printf("[shim] RAM 0x%llx..0x%llx, UART pl011@0x%llx, GICv%u@0x%llx, PSCI via %s, %u CPU(s)\n",
-	       (unsigned long long)p->ram_base, (unsigned long long)(p->ram_base + p->ram_size),
-	       (unsigned long long)p->uart_base, p->gic_version,
-	       (unsigned long long)p->gic_dist_base, hs_psci_conduit_name(p->psci), p->ncpus);
+	printf(
+	    "[shim] RAM 0x%llx..0x%llx, UART pl011@0x%llx, GICv%u@0x%llx, PSCI via %s, %u CPU(s)\n",
+	    (unsigned long long)p->ram_base, (unsigned long long)(p->ram_base + p->ram_size),
+	    (unsigned long long)p->uart_base, p->gic_version, (unsigned long long)p->gic_dist_base,
+	    hs_psci_conduit_name(p->psci), p->ncpus);
 }
 
 static void shim_print_el2_state(const struct el2_state *st)
 {
 	const struct el2_features *f = &st->feat;
 
-	printf("[shim] EL2 set up: HCR_EL2=0x%llx CPTR_EL2=0x%llx CNTHCTL_EL2=0x%llx MDCR_EL2=0x%llx\n",
+	printf("[shim] EL2 set up: HCR_EL2=0x%llx CPTR_EL2=0x%llx CNTHCTL_EL2=0x%llx "
+	       "MDCR_EL2=0x%llx\n",
 	       (unsigned long long)st->hcr, (unsigned long long)st->cptr,
 	       (unsigned long long)st->cnthctl, (unsigned long long)st->mdcr);
 	printf("[shim]   EL1 AArch64, no traps; E2H %s; timers and counters to EL1 (CNTVOFF=0); "
 	       "%u PMU counter(s) to EL1\n",
 	       f->e2h_fixed ? "fixed at 1 (VHE-only CPU)" : "clear", st->pmu_counters);
-	printf("[shim]   features: SVE %s, SME %s, PAuth %s, MTE %s, GICv3 sysregs %s, FGT %s, HCRX %s\n",
+	printf("[shim]   features: SVE %s, SME %s, PAuth %s, MTE %s, GICv3 sysregs %s, FGT %s, "
+	       "HCRX %s\n",
 	       f->sve ? "yes" : "no", f->sme ? "yes" : "no", f->pauth ? "yes" : "no",
 	       f->mte ? "yes" : "no", st->gic_sre_ok ? "on (ICC_SRE_EL2 read back)" : "no",
 	       f->fgt ? "cleared" : "no", f->hcx ? "set" : "no");
-	printf("[shim]   SCTLR_EL1=0x%llx (MMU and caches off)\n", (unsigned long long)st->sctlr_el1);
+	printf("[shim]   SCTLR_EL1=0x%llx (MMU and caches off)\n",
+	       (unsigned long long)st->sctlr_el1);
 }
 
 static unsigned shim_cpu_index(const struct hs_platform *p)
@@ -141,21 +145,22 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 			   "argument)");
 	{
 		const struct hs_range keep_out[] = {
-			{(uintptr_t)_image_start, (uintptr_t)_end,
-			 "payload: a segment overlaps the shim"},
-			{resident, resident + HS_RESIDENT_SIZE,
-			 "payload: a segment overlaps hypstub's resident region"},
+		    {(uintptr_t)_image_start, (uintptr_t)_end,
+		     "payload: a segment overlaps the shim"},
+		    {resident, resident + HS_RESIDENT_SIZE,
+		     "payload: a segment overlaps hypstub's resident region"},
 		};
 		const struct hs_load_limits lim = {
-			.ram_start = plat.ram_base,
-			.ram_end = plat.ram_base + plat.ram_size,
-			.keep_out = keep_out,
-			.nkeep_out = sizeof(keep_out) / sizeof(keep_out[0]),
-			.raw_load_addr = plat.ram_base + HS_PAYLOAD_RAW_OFFSET,
-			.elf_machine = ARCH_ELF_MACHINE,
+		    .ram_start = plat.ram_base,
+		    .ram_end = plat.ram_base + plat.ram_size,
+		    .keep_out = keep_out,
+		    .nkeep_out = sizeof(keep_out) / sizeof(keep_out[0]),
+		    .raw_load_addr = plat.ram_base + HS_PAYLOAD_RAW_OFFSET,
+		    .elf_machine = ARCH_ELF_MACHINE,
 		};
-		const char *why = hs_payload_load((const void *)(uintptr_t)plat.initrd_start,
-						  plat.initrd_end - plat.initrd_start, &lim, &loaded);
+		const char *why =
+		    hs_payload_load((const void *)(uintptr_t)plat.initrd_start,
+				    plat.initrd_end - plat.initrd_start, &lim, &loaded);
 		if (why)
 			shim_fatal("%s", why);
 	}

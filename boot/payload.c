@@ -17,8 +17,7 @@ static int overlaps(uint64_t a0, uint64_t a1, uint64_t b0, uint64_t b1)
 	return a0 < b1 && b0 < a1;
 }
 
-static const char *check_range(uint64_t start, uint64_t end,
-			       const struct hs_load_limits *lim)
+static const char *check_range(uint64_t start, uint64_t end, const struct hs_load_limits *lim)
 {
 	if (end < start || start < lim->ram_start || end > lim->ram_end)
 		return "payload: a segment lies outside RAM";
@@ -76,8 +75,8 @@ static const char *elf64_segments(const void *img, size_t size, uint16_t machine
 	return NULL;
 }
 
-const char *hs_payload_load(const void *img, size_t size,
-			    const struct hs_load_limits *lim, struct hs_loaded *out)
+const char *hs_payload_load(const void *img, size_t size, const struct hs_load_limits *lim,
+			    struct hs_loaded *out)
 {
 	struct segment seg[HS_MAX_SEGMENTS];
 	unsigned nseg = 1;

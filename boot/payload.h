@@ -16,12 +16,12 @@ struct hs_load_limits {
 	const struct hs_range *keep_out;
 	unsigned nkeep_out;
 	uint64_t raw_load_addr;
-	uint16_t elf_machine;	/* EM_AARCH64 or EM_ARM */
+	uint16_t elf_machine; /* EM_AARCH64 or EM_ARM */
 };
 
 struct hs_loaded {
 	uint64_t entry;
-	uint64_t low, high;	/* what the payload occupies */
+	uint64_t low, high; /* what the payload occupies */
 	int is_elf;
 };
 
@@ -30,7 +30,7 @@ struct hs_loaded {
  * architecture, or anything else as a raw binary). On error returns a
  * message and copies nothing; on success returns NULL.
  */
-const char *hs_payload_load(const void *img, size_t size,
-			    const struct hs_load_limits *lim, struct hs_loaded *out);
+const char *hs_payload_load(const void *img, size_t size, const struct hs_load_limits *lim,
+			    struct hs_loaded *out);
 
 #endif

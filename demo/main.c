@@ -38,7 +38,8 @@ static uint64_t stage2(uint64_t arg)
 	       (unsigned long long)(c->entry_currentel >> 2), (unsigned long long)c->entry_daif,
 	       c->entry_daif == 0x3c0 ? "yes" : "NO");
 	printf("  SCTLR_EL2=0x%llx: MMU %s, D-cache %s, I-cache %s\n", (unsigned long long)sctlr,
-	       sctlr & 1 ? "ON" : "off", sctlr & 4 ? "ON" : "off", sctlr & (1 << 12) ? "ON" : "off");
+	       sctlr & 1 ? "ON" : "off", sctlr & 4 ? "ON" : "off",
+	       sctlr & (1 << 12) ? "ON" : "off");
 	printf("  x0=0x%llx x1=0x%llx x2=0x%llx\n", (unsigned long long)c->entry_x[0],
 	       (unsigned long long)c->entry_x[1], (unsigned long long)c->entry_x[2]);
 	if (c->entry_currentel >> 2 != 2 || c->entry_daif != 0x3c0 || (sctlr & 0x1005) ||
@@ -89,7 +90,8 @@ int main(const void *dtb)
 	step("hvc #0, x0 = 7: the stub answers again", hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
 	step("calls the demo handler received", rt_sample_calls, 2);
 
-	printf("\n== HVC_SOFT_RESTART into stage 2 at EL2, x2..x4 = 0x1111.., 0x2222.., 0x3333.. ==\n");
+	printf("\n== HVC_SOFT_RESTART into stage 2 at EL2, x2..x4 = 0x1111.., 0x2222.., 0x3333.. "
+	       "==\n");
 	rt_el2_call_args(stage2, 0, STAGE2_ARG0, STAGE2_ARG1, STAGE2_ARG2);
 	printf("demo: FAILED: SOFT_RESTART returned to EL1\n");
 	return 1;

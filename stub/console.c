@@ -7,8 +7,8 @@
 
 struct hs_stub_config hs_stub_config;
 
-#define PL011_DR 0x00
-#define PL011_FR 0x18
+#define PL011_DR      0x00
+#define PL011_FR      0x18
 #define PL011_FR_TXFF (1u << 5)
 
 void hs_putc(char c)

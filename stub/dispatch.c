@@ -31,8 +31,7 @@ unsigned long hs_stub_call(struct hs_frame *f)
 		if (!hs_addr_ok(target, ARCH_ENTRY_ALIGN))
 			return HVC_STUB_ERR;
 		return hs_soft_restart_prepare(f, target);
-	default:
-		return HVC_STUB_ERR;
+	default: return HVC_STUB_ERR;
 	}
 }
 

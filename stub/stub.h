@@ -15,8 +15,8 @@
 
 /* Set by the shim before the copy; read-only for the stub afterwards. */
 struct hs_stub_config {
-	uintptr_t uart_base;	/* PL011 for crash reports, 0 for none */
-	uint64_t pa_limit;	/* first address past the physical address space */
+	uintptr_t uart_base; /* PL011 for crash reports, 0 for none */
+	uint64_t pa_limit;   /* first address past the physical address space */
 };
 
 extern struct hs_stub_config hs_stub_config;
@@ -36,8 +36,8 @@ long hs_stub_sync(struct hs_frame *f);
 unsigned long hs_stub_call(struct hs_frame *f);
 
 /* The crash report: prints, then stops this CPU for good. */
-void hs_report_crash(const struct hs_crash_frame *f, unsigned long vector,
-		     unsigned long el) __attribute__((noreturn));
+void hs_report_crash(const struct hs_crash_frame *f, unsigned long vector, unsigned long el)
+    __attribute__((noreturn));
 
 /* Minimal output, usable at any EL without a C library. */
 void hs_putc(char c);

@@ -9,49 +9,49 @@
 #include <arch/sysreg.h>
 
 /* HCR_EL2 */
-#define HCR_RW (1ul << 31)	/* EL1 runs AArch64 */
-#define HCR_E2H (1ul << 34)	/* host at EL2 (VHE); we want it clear */
-#define HCR_APK (1ul << 40)	/* pointer auth key registers not trapped */
-#define HCR_API (1ul << 41)	/* pointer auth instructions not trapped */
-#define HCR_ENSCXT (1ul << 53)	/* SCXTNUM_ELx not trapped */
-#define HCR_ATA (1ul << 56)	/* MTE tag accesses not trapped */
+#define HCR_RW	   (1ul << 31) /* EL1 runs AArch64 */
+#define HCR_E2H	   (1ul << 34) /* host at EL2 (VHE); we want it clear */
+#define HCR_APK	   (1ul << 40) /* pointer auth key registers not trapped */
+#define HCR_API	   (1ul << 41) /* pointer auth instructions not trapped */
+#define HCR_ENSCXT (1ul << 53) /* SCXTNUM_ELx not trapped */
+#define HCR_ATA	   (1ul << 56) /* MTE tag accesses not trapped */
 
 /* CPTR_EL2, E2H == 0 layout */
 #define CPTR_NVHE_RES1 0x000022fful /* bits 13, 9 and 7:0 */
-#define CPTR_NVHE_TZ (1ul << 8)	    /* traps SVE; RES1 without SVE */
-#define CPTR_NVHE_TSM (1ul << 12)   /* traps SME; RES1 without SME */
+#define CPTR_NVHE_TZ   (1ul << 8)   /* traps SVE; RES1 without SVE */
+#define CPTR_NVHE_TSM  (1ul << 12)  /* traps SME; RES1 without SME */
 /* CPTR_EL2, E2H == 1 layout (the CPACR_EL1 one) */
-#define CPTR_VHE_ZEN (3ul << 16)  /* SVE not trapped at EL0/EL1/EL2 */
+#define CPTR_VHE_ZEN  (3ul << 16) /* SVE not trapped at EL0/EL1/EL2 */
 #define CPTR_VHE_FPEN (3ul << 20) /* FP/SIMD not trapped */
 #define CPTR_VHE_SMEN (3ul << 24) /* SME not trapped */
 
 /* CNTHCTL_EL2 */
-#define CNTHCTL_EL1PCTEN_NVHE (1ul << 0) /* EL1 reads the physical counter */
-#define CNTHCTL_EL1PCEN_NVHE (1ul << 1)	 /* EL1 owns the physical timer */
-#define CNTHCTL_EL1PCTEN_VHE (1ul << 10) /* the same, E2H == 1 layout */
-#define CNTHCTL_EL1PCEN_VHE (1ul << 11)
+#define CNTHCTL_EL1PCTEN_NVHE (1ul << 0)  /* EL1 reads the physical counter */
+#define CNTHCTL_EL1PCEN_NVHE  (1ul << 1)  /* EL1 owns the physical timer */
+#define CNTHCTL_EL1PCTEN_VHE  (1ul << 10) /* the same, E2H == 1 layout */
+#define CNTHCTL_EL1PCEN_VHE   (1ul << 11)
 
 /* MDCR_EL2 */
 #define MDCR_HPMN_MASK 0x1ful
-#define MDCR_E2PB_EL1 (3ul << 12) /* profiling buffer owned by EL1, untrapped */
-#define MDCR_HPMD (1ul << 17)	  /* no event counting at EL2 */
-#define MDCR_E2TB_EL1 (3ul << 24) /* trace buffer owned by EL1, untrapped */
+#define MDCR_E2PB_EL1  (3ul << 12) /* profiling buffer owned by EL1, untrapped */
+#define MDCR_HPMD      (1ul << 17) /* no event counting at EL2 */
+#define MDCR_E2TB_EL1  (3ul << 24) /* trace buffer owned by EL1, untrapped */
 
 /* ICC_SRE_EL2 */
-#define ICC_SRE_SRE (1ul << 0)	  /* system register interface at EL2 */
+#define ICC_SRE_SRE    (1ul << 0) /* system register interface at EL2 */
 #define ICC_SRE_ENABLE (1ul << 3) /* EL1 may use ICC_SRE_EL1 */
 
 /* HCRX_EL2 */
-#define HCRX_MSCEN (1ul << 11)	/* FEAT_MOPS instructions usable at EL1/EL0 */
+#define HCRX_MSCEN  (1ul << 11) /* FEAT_MOPS instructions usable at EL1/EL0 */
 #define HCRX_TCR2EN (1ul << 14) /* TCR2_EL1 usable */
 
 /* HFGRTR_EL2/HFGWTR_EL2 negative-polarity bits: 1 means "not trapped". */
-#define HFGXTR_NSMPRI_EL1 (1ul << 54)
+#define HFGXTR_NSMPRI_EL1  (1ul << 54)
 #define HFGXTR_NTPIDR2_EL0 (1ul << 55)
 
 /* SMCR_EL2 / ZCR_EL2 */
-#define VL_LEN_MAX 0xful	  /* ask for the largest vector length */
-#define SMCR_FA64 (1ul << 31) /* full A64 in streaming mode */
+#define VL_LEN_MAX 0xful       /* ask for the largest vector length */
+#define SMCR_FA64  (1ul << 31) /* full A64 in streaming mode */
 
 /* SCTLR_EL1 with the MMU and caches off, little-endian: the RES1 bits of
  * every revision (LSMAOE, nTLSMD, EIS, TSCXT, EOS) and nothing else. */
@@ -76,9 +76,8 @@ void el2_read_features(struct el2_features *f)
 	f->sme_fa64 = f->sme && (sysreg_id_aa64smfr0_el1_read() >> 63) != 0;
 	f->mte = id_field(pfr1, 8) >= 2;
 	/* APA, API, GPA, GPI in ISAR1; APA3, GPA3 in ISAR2. */
-	f->pauth = id_field(isar1, 4) || id_field(isar1, 8) ||
-		   id_field(isar1, 24) || id_field(isar1, 28) ||
-		   id_field(isar2, 12) || id_field(isar2, 8);
+	f->pauth = id_field(isar1, 4) || id_field(isar1, 8) || id_field(isar1, 24) ||
+		   id_field(isar1, 28) || id_field(isar2, 12) || id_field(isar2, 8);
 	f->mops = id_field(isar2, 16) != 0;
 	f->pmu = pmuver != 0 && pmuver != 0xf;
 	f->spe = id_field(dfr0, 32) != 0;
@@ -141,9 +140,8 @@ static void el2_setup_fp_vectors(struct el2_state *st)
 
 static void el2_setup_timers(struct el2_state *st)
 {
-	uint64_t cnthctl = st->feat.e2h_fixed
-				   ? CNTHCTL_EL1PCTEN_VHE | CNTHCTL_EL1PCEN_VHE
-				   : CNTHCTL_EL1PCTEN_NVHE | CNTHCTL_EL1PCEN_NVHE;
+	uint64_t cnthctl = st->feat.e2h_fixed ? CNTHCTL_EL1PCTEN_VHE | CNTHCTL_EL1PCEN_VHE
+					      : CNTHCTL_EL1PCTEN_NVHE | CNTHCTL_EL1PCEN_NVHE;
 
 	/* ECV, EVNT* and the EL1 virtual-timer traps all stay zero. */
 	sysreg_cnthctl_el2_write(cnthctl);

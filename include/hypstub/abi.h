@@ -10,8 +10,8 @@
 #ifndef HYPSTUB_ABI_H
 #define HYPSTUB_ABI_H
 
-#define HVC_SET_VECTORS 0
-#define HVC_SOFT_RESTART 1
+#define HVC_SET_VECTORS	  0
+#define HVC_SOFT_RESTART  1
 #define HVC_RESET_VECTORS 2
 
 /* The one error value a stub call returns. */

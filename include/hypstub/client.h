@@ -53,15 +53,15 @@ unsigned long hyp_reset_vectors(void);
  * success; returns HVC_STUB_ERR when the stub refused (entry misaligned
  * or outside the physical address space) or EL2 is not available.
  */
-unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0,
-			       unsigned long arg1, unsigned long arg2);
+unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0, unsigned long arg1,
+			       unsigned long arg2);
 
 /*
  * The raw call: x0..x4 in, x0 out, `hvc #0`. For callers that need a
  * number the helpers above do not cover (an installed hypervisor's own
  * calls, or deliberately bad ones in tests).
  */
-unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2,
-		       unsigned long x3, unsigned long x4);
+unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2, unsigned long x3,
+		       unsigned long x4);
 
 #endif

@@ -14,9 +14,9 @@
 enum hs_psci_conduit { HS_PSCI_NONE, HS_PSCI_SMC, HS_PSCI_HVC };
 
 struct hs_platform {
-	uint64_t ram_base, ram_size;	/* first memory bank */
-	uint64_t uart_base;		/* PL011, 0 when none found */
-	unsigned gic_version;		/* 2 or 3, 0 when none found */
+	uint64_t ram_base, ram_size; /* first memory bank */
+	uint64_t uart_base;	     /* PL011, 0 when none found */
+	unsigned gic_version;	     /* 2 or 3, 0 when none found */
 	uint64_t gic_dist_base;
 	uint64_t initrd_start, initrd_end; /* /chosen linux,initrd-*, 0 if none */
 	enum hs_psci_conduit psci;

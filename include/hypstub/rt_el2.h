@@ -34,8 +34,7 @@ extern struct rt_el2_ctx rt_el2_ctx;
  * records them). Returns 0 and stores fn's result in rt_el2_ctx.result,
  * or returns the stub's answer when it refused the SOFT_RESTART.
  */
-unsigned long rt_el2_call_args(rt_el2_fn fn, uint64_t arg, uint64_t a0, uint64_t a1,
-			       uint64_t a2);
+unsigned long rt_el2_call_args(rt_el2_fn fn, uint64_t arg, uint64_t a0, uint64_t a1, uint64_t a2);
 
 /* fn(arg) at EL2, returning its result (0 when the stub refused). */
 uint64_t rt_el2_call(rt_el2_fn fn, uint64_t arg);

@@ -51,8 +51,8 @@ uintptr_t hyp_stub_vectors(void)
 	return hyp_state.vectors;
 }
 
-unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2,
-		       unsigned long x3, unsigned long x4)
+unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2, unsigned long x3,
+		       unsigned long x4)
 {
 	if (!hyp_state.available)
 		return HVC_STUB_ERR;

@@ -77,10 +77,10 @@ static void dt_read_gic(const void *fdt, struct hs_platform *p)
 		const char *compatible;
 		unsigned version;
 	} gics[] = {
-		{"arm,gic-v3", 3},
-		{"arm,cortex-a15-gic", 2},
-		{"arm,gic-400", 2},
-		{"arm,cortex-a9-gic", 2},
+	    {"arm,gic-v3", 3},
+	    {"arm,cortex-a15-gic", 2},
+	    {"arm,gic-400", 2},
+	    {"arm,cortex-a9-gic", 2},
 	};
 
 	for (unsigned i = 0; i < sizeof(gics) / sizeof(gics[0]); i++) {
@@ -116,8 +116,7 @@ static void dt_read_cpus(const void *fdt, struct hs_platform *p)
 
 	if (cpus < 0)
 		return;
-	fdt_for_each_subnode(node, fdt, cpus)
-	{
+	fdt_for_each_subnode (node, fdt, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		uint64_t mpidr;
 
@@ -138,8 +137,7 @@ int hs_platform_read(const void *fdt, struct hs_platform *p)
 	if (err)
 		return err;
 	p->uart_base = hs_platform_console(fdt);
-	fdt_for_each_subnode(node, fdt, 0)
-	{
+	fdt_for_each_subnode (node, fdt, 0) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (type && !strcmp(type, "memory") &&

@@ -8,7 +8,7 @@
 
 #include "../../stub/stub.h"
 
-#define PSCI_SYSTEM_OFF 0x84000008ul
+#define PSCI_SYSTEM_OFF	  0x84000008ul
 #define RT_EXIT_EXCEPTION 3
 
 struct hs_platform rt_platform;
@@ -68,8 +68,7 @@ void rt_exception(struct rt_frame *f, unsigned long vector)
 	printf("\n*** payload: unexpected exception at EL1 ***\n"
 	       "  vector %lu, class 0x%02x (%s)\n  ESR 0x%llx ELR 0x%llx FAR 0x%llx SPSR 0x%llx\n",
 	       vector, ec, hs_exception_class_name(ec), (unsigned long long)f->esr,
-	       (unsigned long long)f->elr, (unsigned long long)f->far,
-	       (unsigned long long)f->spsr);
+	       (unsigned long long)f->elr, (unsigned long long)f->far, (unsigned long long)f->spsr);
 	rt_exit(RT_EXIT_EXCEPTION);
 }
 

@@ -10,7 +10,7 @@
 
 /* General-purpose registers a call can see (x0..x30), and a frame of them plus SP. */
 #define ARCH_TEST_NREGS 31
-#define ARCH_TEST_SP ARCH_TEST_NREGS
+#define ARCH_TEST_SP	ARCH_TEST_NREGS
 #define ARCH_TEST_FRAME (ARCH_TEST_NREGS + 1)
 
 /* Load every register from in[], `hvc #0`, store every register and SP to out[]. */
@@ -38,7 +38,8 @@ struct arch_sysregs {
 };
 void arch_sysregs_read(struct arch_sysregs *s);
 const char *arch_sysreg_name(unsigned i);
-/* Give the harmless ones (thread IDs, translation registers while the MMU is off, ...) random values. */
+/* Give the harmless ones (thread IDs, translation registers while the MMU is off, ...) random
+ * values. */
 void arch_sysregs_randomize(void);
 
 /* The EL the calling code runs at, and whether the EL2 MMU, D- and I-cache bits are clear. */

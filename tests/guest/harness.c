@@ -99,7 +99,8 @@ int main(const void *dtb)
 			printf("[ SKIP ] %s.%s (%s)\n", t->suite, t->name, current_skip);
 			skipped++;
 		} else if (current_failures) {
-			printf("[ FAIL ] %s.%s (%u failure(s))\n", t->suite, t->name, current_failures);
+			printf("[ FAIL ] %s.%s (%u failure(s))\n", t->suite, t->name,
+			       current_failures);
 			failed++;
 		} else {
 			printf("[  OK  ] %s.%s\n", t->suite, t->name);

@@ -45,9 +45,7 @@ static unsigned long pick_call(uint64_t in[ARCH_TEST_NREGS], int *imm1)
 		in[0] = HVC_SET_VECTORS;
 		in[1] = (in[1] | limit) & ~0x7fful;
 		return HVC_STUB_ERR;
-	case 3:
-		in[0] = HVC_RESET_VECTORS;
-		return 0;
+	case 3: in[0] = HVC_RESET_VECTORS; return 0;
 	case 4: /* misaligned SOFT_RESTART */
 		in[0] = HVC_SOFT_RESTART;
 		in[1] |= 1 + rt_random() % 3;
@@ -88,9 +86,10 @@ TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 		ASSERT_EQ(out[0], want);
 		for (unsigned r = 1; r < ARCH_TEST_NREGS; r++)
 			if (out[r] != in[r]) {
-				test_fail(__FILE__, __LINE__, "call %u (x0=0x%llx): x%u 0x%llx -> 0x%llx",
-					  call, (unsigned long long)in[0], r,
-					  (unsigned long long)in[r], (unsigned long long)out[r]);
+				test_fail(__FILE__, __LINE__,
+					  "call %u (x0=0x%llx): x%u 0x%llx -> 0x%llx", call,
+					  (unsigned long long)in[0], r, (unsigned long long)in[r],
+					  (unsigned long long)out[r]);
 				return;
 			}
 		ASSERT_EQ(out[ARCH_TEST_SP], arch_test_sp_for_hvc());
@@ -103,8 +102,9 @@ TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 	/* Both accepted and refused calls were exercised. */
 	EXPECT_TRUE(counts[0] > REG_CALLS / 2);
 	EXPECT_TRUE(counts[1] > REG_CALLS / 8);
-	printf("    %u calls: %u accepted, %u refused; registers and %u EL1 system registers kept\n",
-	       REG_CALLS, counts[1], counts[0], before.n);
+	printf(
+	    "    %u calls: %u accepted, %u refused; registers and %u EL1 system registers kept\n",
+	    REG_CALLS, counts[1], counts[0], before.n);
 }
 
 TEST_HYP(regs, fp_simd_registers_untouched)

@@ -39,8 +39,8 @@ TEST_HYP(stub, vbar_starts_at_stub_vectors)
 
 TEST_HYP(stub, unknown_numbers_return_stub_err)
 {
-	static const unsigned long numbers[] = {3, 4, 5, 6, 0xff, 0x1000, HS_CALL_BASE,
-						 0x80000000ul, 0xbadca11, ~0ul};
+	static const unsigned long numbers[] = {
+	    3, 4, 5, 6, 0xff, 0x1000, HS_CALL_BASE, 0x80000000ul, 0xbadca11, ~0ul};
 
 	for (unsigned i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
 		EXPECT_EQ(hyp_call(numbers[i], 0x40000000, 0, 0, 0), HVC_STUB_ERR);
@@ -157,7 +157,7 @@ TEST_HYP(stub, soft_restart_lands_at_el2_masked_mmu_and_caches_off)
 		ASSERT_EQ(c->entry_x[1], a1);
 		ASSERT_EQ(c->entry_x[2], a2);
 		ASSERT_EQ(c->entry_currentel >> 2, 2);
-		ASSERT_EQ(c->entry_daif, 0x3c0);	/* D, A, I, F all masked */
+		ASSERT_EQ(c->entry_daif, 0x3c0);	   /* D, A, I, F all masked */
 		ASSERT_EQ(c->entry_sctlr_el2 & 0x1005, 0); /* M, C, I clear */
 		ASSERT_EQ(c->entry_vbar_el2, hyp_stub_vectors());
 	}

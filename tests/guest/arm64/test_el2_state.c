@@ -10,8 +10,19 @@
 
 #include "../harness.h"
 
-enum el2_reg { R_HCR, R_CPTR, R_CNTHCTL, R_CNTVOFF, R_MDCR, R_HSTR, R_VTTBR, R_VPIDR, R_VMPIDR,
-	       R_ICC_SRE, R_SCTLR_EL2 };
+enum el2_reg {
+	R_HCR,
+	R_CPTR,
+	R_CNTHCTL,
+	R_CNTVOFF,
+	R_MDCR,
+	R_HSTR,
+	R_VTTBR,
+	R_VPIDR,
+	R_VMPIDR,
+	R_ICC_SRE,
+	R_SCTLR_EL2
+};
 
 static uint64_t read_el2(uint64_t which)
 {
@@ -40,28 +51,28 @@ TEST_HYP(el2state, hcr_el1_is_aarch64_and_untrapped)
 {
 	uint64_t hcr = el2(R_HCR);
 
-	EXPECT_TRUE(hcr & (1ull << 31));	/* RW */
-	EXPECT_EQ(hcr & (1ull << 27), 0);	/* TGE */
-	EXPECT_EQ(hcr & 0x38, 0);		/* FMO, IMO, AMO: interrupts go to EL1 */
-	EXPECT_EQ(hcr & 1, 0);			/* VM: no stage 2 */
-	EXPECT_EQ(hcr & (1ull << 19), 0);	/* TSC: SMC (PSCI) reaches firmware */
-	EXPECT_EQ(hcr & (0x3full << 13), 0);	/* TWI, TWE, TID0..TID3 */
-	EXPECT_EQ(hcr & (1ull << 26), 0);	/* TVM */
+	EXPECT_TRUE(hcr & (1ull << 31));     /* RW */
+	EXPECT_EQ(hcr & (1ull << 27), 0);    /* TGE */
+	EXPECT_EQ(hcr & 0x38, 0);	     /* FMO, IMO, AMO: interrupts go to EL1 */
+	EXPECT_EQ(hcr & 1, 0);		     /* VM: no stage 2 */
+	EXPECT_EQ(hcr & (1ull << 19), 0);    /* TSC: SMC (PSCI) reaches firmware */
+	EXPECT_EQ(hcr & (0x3full << 13), 0); /* TWI, TWE, TID0..TID3 */
+	EXPECT_EQ(hcr & (1ull << 26), 0);    /* TVM */
 }
 
 TEST_HYP(el2state, fp_simd_and_vectors_not_trapped)
 {
 	uint64_t cptr = el2(R_CPTR);
 
-	EXPECT_EQ(cptr & (1ull << 10), 0);	/* TFP */
-	EXPECT_EQ(cptr & (1ull << 31), 0);	/* TCPAC */
+	EXPECT_EQ(cptr & (1ull << 10), 0); /* TFP */
+	EXPECT_EQ(cptr & (1ull << 31), 0); /* TCPAC */
 	if (id_field(sysreg_id_aa64pfr0_el1_read(), 32))
 		EXPECT_EQ(cptr & (1ull << 8), 0); /* TZ */
 }
 
 TEST_HYP(el2state, timers_and_counters_belong_to_el1)
 {
-	EXPECT_EQ(el2(R_CNTHCTL) & 3, 3);	/* EL1PCTEN, EL1PCEN */
+	EXPECT_EQ(el2(R_CNTHCTL) & 3, 3); /* EL1PCTEN, EL1PCEN */
 	EXPECT_EQ(el2(R_CNTVOFF), 0);
 }
 
@@ -70,10 +81,10 @@ TEST_HYP(el2state, pmu_counters_belong_to_el1)
 	uint64_t mdcr = el2(R_MDCR);
 	unsigned n = (unsigned)(sysreg_pmcr_el0_read() >> 11) & 0x1f;
 
-	EXPECT_EQ(mdcr & 0x1f, n);		/* HPMN */
-	EXPECT_EQ(mdcr & (1ull << 8), 0);	/* TDE */
-	EXPECT_EQ(mdcr & (0xfull << 9), 0);	/* TDA, TDOSA, TDRA, (E2PB low) */
-	EXPECT_EQ(mdcr & (3ull << 5), 0);	/* TPM, TPMCR */
+	EXPECT_EQ(mdcr & 0x1f, n);	    /* HPMN */
+	EXPECT_EQ(mdcr & (1ull << 8), 0);   /* TDE */
+	EXPECT_EQ(mdcr & (0xfull << 9), 0); /* TDA, TDOSA, TDRA, (E2PB low) */
+	EXPECT_EQ(mdcr & (3ull << 5), 0);   /* TPM, TPMCR */
 }
 
 TEST_HYP(el2state, no_cp15_traps_no_stage2_real_ids)
@@ -90,7 +101,7 @@ TEST_HYP(el2state, gicv3_sre_enabled_for_el1)
 		test_skip("GICv2 machine");
 		return;
 	}
-	EXPECT_EQ(el2(R_ICC_SRE) & 9, 9);	/* SRE, Enable */
+	EXPECT_EQ(el2(R_ICC_SRE) & 9, 9); /* SRE, Enable */
 }
 
 TEST_HYP(el2state, el2_mmu_and_caches_off)

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 /* Name of the architecture, for transcripts. */
-#define ARCH_NAME "arm64"
+#define ARCH_NAME     "arm64"
 #define ARCH_EL2_NAME "EL2"
 #define ARCH_EL1_NAME "EL1"
 
@@ -19,7 +19,6 @@ uint64_t arch_pa_limit(void);
 uint64_t arch_cpu_affinity(void);
 
 /* Leave the shim: enter `entry` at EL1 with x0 = dtb; see shim_head.S. */
-void arch_enter_payload(uint64_t entry, uint64_t dtb, uint64_t el2_sp)
-	__attribute__((noreturn));
+void arch_enter_payload(uint64_t entry, uint64_t dtb, uint64_t el2_sp) __attribute__((noreturn));
 
 #endif

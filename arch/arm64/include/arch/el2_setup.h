@@ -7,21 +7,21 @@
 
 /* What the CPU offers, read from its ID registers. */
 struct el2_features {
-	bool e2h_fixed;		/* HCR_EL2.E2H reads 1 whatever we write (VHE-only CPU) */
-	bool vhe;		/* FEAT_VHE: the EL2 virtual timer exists */
+	bool e2h_fixed; /* HCR_EL2.E2H reads 1 whatever we write (VHE-only CPU) */
+	bool vhe;	/* FEAT_VHE: the EL2 virtual timer exists */
 	bool sve;
 	bool sme;
 	bool sme_fa64;
 	bool pauth;
-	bool mte;		/* FEAT_MTE2: tags in memory */
-	bool gicv3_sysregs;	/* GICv3 CPU interface system registers */
+	bool mte;	    /* FEAT_MTE2: tags in memory */
+	bool gicv3_sysregs; /* GICv3 CPU interface system registers */
 	bool pmu;
 	bool spe;
 	bool trbe;
 	bool amu;
-	bool hcx;		/* HCRX_EL2 */
-	bool fgt;		/* fine-grained trap registers */
-	bool csv2_2;		/* SCXTNUM_ELx */
+	bool hcx;    /* HCRX_EL2 */
+	bool fgt;    /* fine-grained trap registers */
+	bool csv2_2; /* SCXTNUM_ELx */
 	bool mops;
 	bool tcr2;
 	bool ecv;
@@ -33,7 +33,7 @@ struct el2_state {
 	uint64_t hcr, cptr, cnthctl, mdcr, sctlr_el1;
 	uint64_t hcrx, icc_sre;
 	unsigned pmu_counters;
-	bool gic_sre_ok;	/* ICC_SRE_EL2.SRE read back as 1 */
+	bool gic_sre_ok; /* ICC_SRE_EL2.SRE read back as 1 */
 };
 
 void el2_read_features(struct el2_features *feat);

@@ -15,12 +15,12 @@ struct rt_frame {
 };
 
 #define RT_ESR_CLASS(esr) (((esr) >> 26) & 0x3f)
-#define RT_INSN_SIZE 4
+#define RT_INSN_SIZE	  4
 
-unsigned long arch_hvc0(unsigned long x0, unsigned long x1, unsigned long x2,
-			unsigned long x3, unsigned long x4);
-unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2,
-			 unsigned long a3, int use_hvc);
+unsigned long arch_hvc0(unsigned long x0, unsigned long x1, unsigned long x2, unsigned long x3,
+			unsigned long x4);
+unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3,
+			 int use_hvc);
 /* Semihosting SYS_EXIT with an exit code; returns only if semihosting is off. */
 void arch_semihost_exit(int code);
 

@@ -32,14 +32,14 @@ struct hs_crash_frame {
 };
 
 #define ARCH_VECTORS_ALIGN 2048u
-#define ARCH_ENTRY_ALIGN 4u
+#define ARCH_ENTRY_ALIGN   4u
 
-#define ESR_EC_SHIFT 26
-#define ESR_EC_HVC64 0x16u
+#define ESR_EC_SHIFT  26
+#define ESR_EC_HVC64  0x16u
 #define ESR_ISS_IMM16 0xffffu
 
-#define SCTLR_EL2_M (1ul << 0)  /* stage 1 MMU enable */
-#define SCTLR_EL2_C (1ul << 2)  /* data cacheability */
+#define SCTLR_EL2_M (1ul << 0)	/* stage 1 MMU enable */
+#define SCTLR_EL2_C (1ul << 2)	/* data cacheability */
 #define SCTLR_EL2_I (1ul << 12) /* instruction cacheability */
 
 /* EL2h with D, A, I and F masked: where SOFT_RESTART lands. */
@@ -94,8 +94,7 @@ static inline void hs_el2_mmu_off(void)
  * the EL2 data cache on, so there is nothing dirty to clean first.
  * Returns the value for x0.
  */
-static inline unsigned long hs_soft_restart_prepare(struct hs_frame *f,
-						    uintptr_t entry)
+static inline unsigned long hs_soft_restart_prepare(struct hs_frame *f, uintptr_t entry)
 {
 	uint64_t sctlr = sysreg_sctlr_el2_read();
 
