@@ -55,10 +55,11 @@ SHIM_IMG := $(BUILD)/hypstub.bin
 STUB_OBJ := $(BUILD)/hs-stub.o
 RT_OBJS := $(call objs,payload,$(RT_SRCS))
 DEMO_ELF := $(BUILD)/demo.elf
+DEMO_BIN := $(BUILD)/demo.bin
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
-.PHONY: all run test check bootstrap host-test clean format format-check lint
-all: $(SHIM_IMG) $(DEMO_ELF) $(GUEST_TEST_ELF)
+.PHONY: all run test bootstrap clean format
+all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF)
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
 # package for that architecture; the cross build never sees host headers.
@@ -81,6 +82,10 @@ $(SHIM_IMG): $(SHIM_ELF)
 $(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
+# The demo as a raw binary too: a payload without an ELF header.
+$(DEMO_BIN): $(DEMO_ELF)
+	$(Q)$(OBJCOPY) -O binary $< $@
+
 $(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
@@ -93,7 +98,17 @@ run: bootstrap
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
 
+# Every tier: static checks, host unit tests, the guest matrix on QEMU.
+test: bootstrap
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)python3 scripts/test_all.py
+
+format:
+	$(Q)clang-format -i $$(git ls-files '*.c' '*.h')
+
 clean:
 	rm -rf build
+
+include tests/host/host.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -77,9 +77,10 @@ static unsigned shim_cpu_index(const struct hs_platform *p)
 /* Copy the stub into the resident region and make it this CPU's vectors. */
 static uint64_t shim_install_stub(uint64_t resident)
 {
-	size_t size = (size_t)(hs_stub_end - hs_stub_start);
+	size_t size = (size_t)((uintptr_t)hs_stub_end - (uintptr_t)hs_stub_start);
 	char *dst = (char *)(uintptr_t)(resident + HS_RESIDENT_STUB_OFFSET);
-	uint64_t vectors = (uint64_t)(uintptr_t)dst + (uint64_t)(hs_stub_vectors - hs_stub_start);
+	uint64_t vectors =
+	    (uint64_t)(uintptr_t)dst + ((uintptr_t)hs_stub_vectors - (uintptr_t)hs_stub_start);
 
 	hs_stub_config.pa_limit = arch_pa_limit();
 	memcpy(dst, hs_stub_start, size);

@@ -26,25 +26,28 @@ CONFIGS = {
 # Expectations: "exit" (QEMU exit code wanted), "lines" (substrings the
 # console must show), "tests" (the payload reports TEST() results).
 GROUPS = {
-    "stub": ("conformance", "tests=stub,nohyp", {"exit": 0, "tests": True}),
-    "regs": ("conformance", "tests=regs", {"exit": 0, "tests": True}),
-    "el1": ("conformance", "tests=el1", {"exit": 0, "tests": True}),
-    "el2state": ("conformance", "tests=el2state", {"exit": 0, "tests": True}),
-    "demo": ("demo", None, {"exit": 0, "lines": [
+    "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
+    "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
+    "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
+    "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
+    "demo": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] stub installed",
         "now the demo handler answers",
         "== Stage 2: arrived by HVC_SOFT_RESTART ==",
         "the three arguments arrived intact"]}),
-    "demo-el1": ("demo", None, {"exit": 0, "lines": [
+    "demo-raw": ("demo.bin", None, {"exit": 0, "lines": [
+        "[shim] payload (raw binary",
+        "the three arguments arrived intact"]}),
+    "demo-el1": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] entered at EL1: there is no EL2 to set up",
         "HYP is not available"]}),
-    "crash-dabort": ("conformance", "tests=crash_dabort", {"exit": 3, "lines": [
+    "crash-dabort": ("conformance.elf", "tests=crash_dabort", {"exit": 3, "lines": [
         "*** hypstub: unexpected exception at EL2",
         "vector: synchronous, current EL, SP_ELx",
         "data abort, same EL",
         "FAR   : 0x",
         "*** hypstub: CPU stopped ***"]}),
-    "crash-brk": ("conformance", "tests=crash_brk", {"exit": 3, "lines": [
+    "crash-brk": ("conformance.elf", "tests=crash_brk", {"exit": 3, "lines": [
         "*** hypstub: unexpected exception at EL2",
         "BRK (AArch64)",
         "*** hypstub: CPU stopped ***"]}),
@@ -56,6 +59,8 @@ def groups_for(config):
     if el == 1:
         return ["stub", "el1", "demo-el1"]
     groups = ["stub", "regs", "el1", "el2state", "demo"]
+    if cpu == "cortex-a57":
+        groups.append("demo-raw")
     if config in ("a57-gic3-el2", "max-gic2-el2"):
         groups += ["crash-dabort", "crash-brk"]
     return groups

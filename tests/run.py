@@ -39,7 +39,7 @@ def command(build, config, group):
     payload, append, _ = matrix.GROUPS[group]
     return hsqemu.qemu_command(arch, cpu, smp, gic, el,
                                os.path.join(build, arch, "hypstub.bin"),
-                               os.path.join(build, arch, payload + ".elf"), append)
+                               os.path.join(build, arch, payload), append)
 
 
 def judge(config, group, code, output):

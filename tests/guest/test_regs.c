@@ -12,7 +12,7 @@
 #include "arch_test.h"
 #include "harness.h"
 
-#define REG_CALLS 10000
+#define REG_CALLS 10000u
 
 static void compare_sysregs(const struct arch_sysregs *before, unsigned call)
 {

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""`make test`: every tier, one summary.
+
+1. static checks: clang-format, cppcheck, the stub's self-containment;
+2. host unit tests (cmocka, under ASan and UBSan);
+3. the guest conformance matrix on QEMU (tests/run.py).
+Each static check counts as one test; the other tiers report their own
+counts. The last line is "N passed, N failed, N skipped".
+"""
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+C_DIRS = ["arch", "boot", "demo", "include", "lib", "stub", "tests"]
+CPPCHECK = ["cppcheck", "--quiet", "--std=c11", "--error-exitcode=1", "--inline-suppr",
+            "--enable=warning,style,performance,portability",
+            "--template={file}:{line}: {severity}: {message} [{id}]",
+            "--suppress=missingIncludeSystem", "-D__aarch64__",
+            "-Iinclude", "-Iarch/arm64/include"]
+
+
+def tracked_c_files():
+    out = subprocess.run(["git", "ls-files", "*.c", "*.h"], cwd=ROOT, capture_output=True,
+                         text=True, check=False).stdout.split()
+    if not out:  # not a git checkout: fall back to the tree
+        for d in C_DIRS:
+            for base, _, files in os.walk(os.path.join(ROOT, d)):
+                out += [os.path.relpath(os.path.join(base, f), ROOT)
+                        for f in files if f.endswith((".c", ".h"))]
+    return sorted(out)
+
+
+def check(name, cmd):
+    print("== %s: %s" % (name, " ".join(cmd[:6]) + (" ..." if len(cmd) > 6 else "")),
+          flush=True)
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    text = (proc.stdout + proc.stderr).strip()
+    if text:
+        print(text)
+    ok = proc.returncode == 0 and not (name == "cppcheck" and text)
+    print("   %s" % ("ok" if ok else "FAILED"), flush=True)
+    return ok
+
+
+def run_tier(name, cmd, pattern):
+    print("== %s: %s" % (name, " ".join(cmd)), flush=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    last = None
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        m = re.match(pattern, line.strip())
+        if m:
+            last = m
+    code = proc.wait()
+    if not last:
+        print("   %s printed no summary: counted as one failure" % name)
+        return 0, 1, 0
+    passed, failed = int(last.group(1)), int(last.group(2))
+    skipped = int(last.group(3)) if last.lastindex and last.lastindex >= 3 and last.group(3) else 0
+    if code != 0 and failed == 0:
+        print("   %s exited %d with no failed test: counted as one failure" % (name, code))
+        failed = 1
+    return passed, failed, skipped
+
+
+def main():
+    files = tracked_c_files()
+    totals = [0, 0, 0]
+    statics = [
+        ("clang-format", ["clang-format", "--dry-run", "--Werror"] + files),
+        ("cppcheck", CPPCHECK + [f for f in files if f.endswith(".c")]),
+        ("stub self-contained", ["scripts/check-stub.sh", "aarch64-linux-gnu-",
+                                 "build/arm64/hs-stub.o"]),
+    ]
+    for name, cmd in statics:
+        ok = check(name, cmd)
+        totals[0 if ok else 1] += 1
+    tiers = [
+        ("host unit tests", ["make", "--no-print-directory", "host-test"],
+         r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
+        ("guest matrix", [sys.executable, "tests/run.py"],
+         r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
+    ]
+    for name, cmd, pattern in tiers:
+        p, f, s = run_tier(name, cmd, pattern)
+        totals[0] += p
+        totals[1] += f
+        totals[2] += s
+    print("%d passed, %d failed, %d skipped" % tuple(totals))
+    return 1 if totals[1] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
