@@ -22,7 +22,7 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 	-fno-stack-protector -fno-pic -Iinclude -Iarch/$(ARCH)/include -I$(FDT_INC) \
 	--specs=$(PICOLIBC_SPECS) $(ARCH_CFLAGS)
 # The stub: no library calls, no FP/SIMD, nothing that needs an absolute address.
-STUB_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
+STUB_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_STUB_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
 	-fno-tree-switch-conversion -fno-jump-tables
 SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)

@@ -9,6 +9,9 @@ LIBFDT_A := build/deps/$(DEBIAN_ARCH)/usr/lib/aarch64-linux-gnu/libfdt.a
 # Never let the compiler move data through FP/SIMD registers by accident.
 ARCH_CFLAGS := -mstrict-align
 ARCH_EL2_CFLAGS := -mgeneral-regs-only
+# The stub's C may use only x0-x3 (and x19-x30, which C itself preserves),
+# so its call path saves five registers, not twenty (stub_vectors.S).
+ARCH_STUB_CFLAGS := $(foreach r,4 5 6 7 8 9 10 11 12 13 14 15 16 17 18,-ffixed-x$(r))
 
 QEMU := qemu-system-aarch64
 CPU ?= cortex-a57

@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The stub's EL2 vector table and its call path. Only `hvc` from AArch64
- * EL1 is served; every other slot reports a crash. The call path saves
- * the caller-saved registers (C keeps the rest), runs the C dispatcher and
- * erets: every register but x0 comes back as it was.
+ * EL1 is served; every other slot reports a crash.
+ *
+ * The stub's C is built with x4-x18 fixed (arch.mk), so a call can only
+ * change x0-x3 and x30 (C keeps x19-x29 itself): the call path saves
+ * those five, plus x4 for SOFT_RESTART to read, and every register but
+ * x0 comes back as it was.
  *
  * The table is 2 KiB of 128-byte slots that mostly hold a four-instruction
- * jump; the code they jump to lives in the free space of slots 0, 8 and 9,
+ * jump; the code they jump to lives in the free space of slots 0 and 9,
  * which keeps the whole stub within 4 KiB.
  */
 #include <arch/crash_entry.S.inc>
 
-/* struct hs_frame: x0..x18, x30. */
-#define HS_FRAME_SIZE (20 * 8)
+/* struct hs_frame: x0..x4, x30. */
+#define HS_FRAME_SIZE (6 * 8)
 
 	.section .text.hs_vectors, "ax"
 	.balign 2048
@@ -37,28 +40,13 @@ hs_crash_entry_el2:
 	sub	sp, sp, #HS_FRAME_SIZE
 	stp	x0, x1, [sp, #0]
 	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x30, [sp, #144]
+	stp	x4, x30, [sp, #32]
 	mov	x0, sp
 	bl	hs_stub_sync
-	mov	x1, x0
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
-	ldp	x18, x30, [sp, #144]
-	cbnz	x1, hs_stub_not_a_call
+	cbnz	x0, hs_stub_not_a_call
 	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldr	x30, [sp, #40]
 	add	sp, sp, #HS_FRAME_SIZE
 	eret
 
@@ -66,6 +54,8 @@ hs_crash_entry_el2:
 	/* Free space in slot 9: a trap that is not a call is a crash (slot 8). */
 hs_stub_not_a_call:
 	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldr	x30, [sp, #40]
 	add	sp, sp, #HS_FRAME_SIZE
 	sub	sp, sp, #HS_CRASH_FRAME_SIZE
 	stp	x0, x1, [sp, #0]

@@ -11,13 +11,13 @@
 #include <stdint.h>
 
 /*
- * Registers the vector entry saves before calling C: the AAPCS64
- * caller-saved set (x0-x18) and the link register. C itself keeps
- * x19-x29, so together every general-purpose register survives a call.
+ * Registers the vector entry saves before calling C: the only ones the
+ * stub's C may change (x0-x3, x30: it is built with x4-x18 fixed; C
+ * itself keeps x19-x29), plus x4, the last argument SOFT_RESTART moves.
  * The layout is shared with stub_vectors.S.
  */
 struct hs_frame {
-	uint64_t x[19];
+	uint64_t x[5];
 	uint64_t x30;
 };
 
