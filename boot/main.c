@@ -106,8 +106,11 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	/* Console first, so that every later failure can be reported. */
 	if (fdt_check_header(loader_dtb) == 0)
 		hs_stub_config.uart_base = hs_platform_console(loader_dtb);
-	printf("\n[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
-	       boot_el == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME, loader_dtb);
+	printf("\n[shim] hypstub (%s) entered at EL%lu, device tree at %p\n", ARCH_NAME, boot_el,
+	       loader_dtb);
+	if (boot_el != 1 && boot_el != 2)
+		shim_fatal("entered at EL%lu: hypstub must be entered at %s (or %s)", boot_el,
+			   ARCH_EL2_NAME, ARCH_EL1_NAME);
 	err = hs_platform_read(loader_dtb, &plat);
 	if (err)
 		shim_fatal("the device tree at %p is unusable: %s", loader_dtb, fdt_strerror(err));

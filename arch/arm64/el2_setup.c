@@ -236,7 +236,13 @@ void el2_setup(struct el2_state *st, bool want_gicv3)
 	el2_setup_debug_pmu(st);
 	el2_setup_gic(st, want_gicv3);
 	el2_setup_traps(st);
-	sysreg_sctlr_el1_write(SCTLR_EL1_MMU_OFF);
-	st->sctlr_el1 = sysreg_sctlr_el1_read();
+	/* With E2H = 1, "SCTLR_EL1" at EL2 means SCTLR_EL2: use the EL12 name. */
+	if (st->feat.e2h_fixed) {
+		sysreg_sctlr_el12_write(SCTLR_EL1_MMU_OFF);
+		st->sctlr_el1 = sysreg_sctlr_el12_read();
+	} else {
+		sysreg_sctlr_el1_write(SCTLR_EL1_MMU_OFF);
+		st->sctlr_el1 = sysreg_sctlr_el1_read();
+	}
 	isb();
 }

@@ -43,7 +43,9 @@ shim_entry:
 	msr	cptr_el2, x10
 	isb
 	b	2f
-1:	cmp	x9, #CURRENTEL_EL1
+1:	cmp	x9, #(3 << 2)
+	b.eq	2f			/* EL3: C says why it cannot go on */
+	cmp	x9, #CURRENTEL_EL1
 	b.ne	shim_wrong_el
 	adrp	x10, shim_el1_vectors
 	add	x10, x10, :lo12:shim_el1_vectors
@@ -74,8 +76,8 @@ shim_entry:
 	b	shim_wrong_el
 
 /*
- * Entered at EL3 or EL0: nothing here can be configured safely, and no
- * console is known yet. Park the CPU (a debugger sees PC here).
+ * Entered at EL0: nothing can be configured and nothing printed (no
+ * console access is possible). Park the CPU (a debugger sees PC here).
  */
 shim_wrong_el:
 	wfi

@@ -6,12 +6,13 @@
 
 #include "../arch_test.h"
 
-#define EL1_SYSREGS(X)                                                                         \
-	X(sctlr_el1)                                                                           \
-	X(tcr_el1) X(ttbr0_el1) X(ttbr1_el1) X(mair_el1) X(amair_el1) X(vbar_el1) X(cpacr_el1) \
-	    X(tpidr_el1) X(tpidr_el0) X(tpidrro_el0) X(contextidr_el1) X(sp_el0) X(elr_el1)    \
-		X(spsr_el1) X(esr_el1) X(far_el1) X(afsr0_el1) X(afsr1_el1) X(par_el1)         \
-		    X(cntkctl_el1) X(csselr_el1) X(mdscr_el1)
+/* clang-format off */
+#define EL1_SYSREGS(X) \
+	X(sctlr_el1) X(tcr_el1) X(ttbr0_el1) X(ttbr1_el1) X(mair_el1) X(amair_el1) \
+	X(vbar_el1) X(cpacr_el1) X(tpidr_el1) X(tpidr_el0) X(tpidrro_el0) \
+	X(contextidr_el1) X(sp_el0) X(elr_el1) X(spsr_el1) X(esr_el1) X(far_el1) \
+	X(afsr0_el1) X(afsr1_el1) X(par_el1) X(cntkctl_el1) X(csselr_el1) X(mdscr_el1)
+/* clang-format on */
 
 void arch_sysregs_read(struct arch_sysregs *s)
 {

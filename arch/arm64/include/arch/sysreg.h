@@ -89,6 +89,8 @@ SYSREG_RW(pmscr_el2, "s3_4_c9_c9_0")
 
 /* EL1 state the shim sets to a known value, and tests compare. */
 SYSREG_RW(sctlr_el1, "sctlr_el1")
+/* SCTLR_EL1 as EL2 names it when HCR_EL2.E2H = 1. */
+SYSREG_RW(sctlr_el12, "s3_5_c1_c0_0")
 SYSREG_RW(tcr_el1, "tcr_el1")
 SYSREG_RW(ttbr0_el1, "ttbr0_el1")
 SYSREG_RW(ttbr1_el1, "ttbr1_el1")
