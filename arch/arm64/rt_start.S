@@ -54,6 +54,8 @@ arch_semihost_exit:
 	stp	x9, x0, [sp]
 	mov	x1, sp
 	mov	w0, #0x18			/* SYS_EXIT */
+	.global arch_semihost_trap
+arch_semihost_trap:
 	hlt	#0xf000
 	add	sp, sp, #16
 	ret

@@ -58,7 +58,7 @@ void rt_exception(struct rt_frame *f, unsigned long vector)
 	unsigned ec = RT_ESR_CLASS(f->esr);
 
 	/* Semihosting's `hlt` is undefined when QEMU runs without it. */
-	if (vector == 4 && ec == 0 && f->elr == (uintptr_t)arch_semihost_exit + 6 * RT_INSN_SIZE) {
+	if (vector == 4 && ec == 0 && f->elr == (uintptr_t)arch_semihost_trap) {
 		rt_no_semihosting = true;
 		f->elr += RT_INSN_SIZE;
 		return;

@@ -126,3 +126,25 @@ TEST(el1, gicv3_system_registers_usable)
 	__asm__ volatile("mrs %0, S3_0_C4_C6_0" : "=r"(pmr));
 	EXPECT_EQ(pmr, 0xf0);
 }
+
+static unsigned long caught_class = ~0ul;
+
+static bool catch_and_skip(struct rt_frame *f)
+{
+	caught_class = RT_ESR_CLASS(f->esr);
+	f->elr += RT_INSN_SIZE;
+	return true;
+}
+
+TEST(el1, own_exceptions_stay_at_el1)
+{
+	/* HCR_EL2.TGE = 0 and MDCR_EL2.TDE = 0: EL1's undefined instructions
+	 * and breakpoints are EL1's to handle (at EL2 they would crash). */
+	rt_set_sync_hook(catch_and_skip);
+	__asm__ volatile(".inst 0x00000000"); /* UDF #0 */
+	EXPECT_EQ(caught_class, 0x00);
+	caught_class = ~0ul;
+	__asm__ volatile("brk #0x1234");
+	EXPECT_EQ(caught_class, 0x3c);
+	rt_set_sync_hook(NULL);
+}

@@ -23,5 +23,7 @@ unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, 
 			 int use_hvc);
 /* Semihosting SYS_EXIT with an exit code; returns only if semihosting is off. */
 void arch_semihost_exit(int code);
+/* The semihosting trap instruction inside arch_semihost_exit. */
+extern char arch_semihost_trap[];
 
 #endif
