@@ -1,36 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* The payload runtime's entry, EL1 vectors and firmware calls (arm64). */
 
+#include <arch/c_runtime.S.inc>
+
 #define RT_FRAME_SIZE (36 * 8)
 
 	.section .text.start, "ax"
 	.global _start
 _start:
 	mov	x19, x0				/* the shim's device tree */
-	adrp	x9, rt_stack_top
-	add	x9, x9, :lo12:rt_stack_top
-	mov	sp, x9
 	adrp	x9, rt_el1_vectors
 	add	x9, x9, :lo12:rt_el1_vectors
 	msr	vbar_el1, x9
 	mov	x9, #(3 << 20)			/* CPACR_EL1.FPEN: FP/SIMD for EL1 and EL0 */
 	msr	cpacr_el1, x9
-	adrp	x9, rt_tls
-	add	x9, x9, :lo12:rt_tls
-	msr	tpidr_el0, x9			/* picolibc's errno */
 	isb
-	adrp	x0, __bss_start
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-1:	cmp	x0, x1
-	b.hs	2f
-	str	xzr, [x0], #8
-	b	1b
-2:	mov	x0, x19
+	c_runtime_setup rt_stack_top, rt_tls
+	mov	x0, x19
 	bl	rt_main
-3:	wfi
-	b	3b
+1:	wfi
+	b	1b
 
 	.text
 	.global arch_hvc0

@@ -4,6 +4,7 @@
  * that anything that boots an Image (QEMU's -kernel, U-Boot's booti)
  * boots hypstub and hands it the DTB in x0.
  */
+#include <arch/c_runtime.S.inc>
 #include <arch/crash_entry.S.inc>
 
 #define CURRENTEL_EL2 (2 << 2)
@@ -55,21 +56,8 @@ shim_entry:
 	isb
 2:	mov	x19, x0			/* DTB from the loader */
 	lsr	x20, x9, #2		/* the EL we were entered at */
-	adrp	x10, shim_stack_top
-	add	x10, x10, :lo12:shim_stack_top
-	mov	sp, x10
-	adrp	x10, shim_tls
-	add	x10, x10, :lo12:shim_tls
-	msr	tpidr_el0, x10		/* picolibc's errno lives past a 16-byte TCB here */
-	adrp	x0, __bss_start
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-3:	cmp	x0, x1
-	b.hs	4f
-	str	xzr, [x0], #8
-	b	3b
-4:	mov	x0, x19
+	c_runtime_setup shim_stack_top, shim_tls
+	mov	x0, x19
 	mov	x1, x20
 	bl	shim_main
 	/* shim_main does not return; if it ever did, stop visibly. */
