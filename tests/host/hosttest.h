@@ -21,14 +21,15 @@
  * checked with `HOST_KNOWN_BUGS=1 make host-test`. Remove the KNOWN_BUG()
  * line together with the fix.
  */
-#define KNOWN_BUG(why)                                                         \
-	do {                                                                   \
-		const char *kb_env_ = getenv("HOST_KNOWN_BUGS");               \
-		if (!kb_env_ || kb_env_[0] != '1') {                           \
+#define KNOWN_BUG(why)                                                              \
+	do {                                                                        \
+		const char *kb_env_ = getenv("HOST_KNOWN_BUGS");                    \
+		if (!kb_env_ || kb_env_[0] != '1') {                                \
 			print_message("known bug, skipped (HOST_KNOWN_BUGS=1 runs " \
-				      "it): %s\n", why);                       \
-			skip();                                                \
-		}                                                              \
+				      "it): %s\n",                                  \
+				      why);                                         \
+			skip();                                                     \
+		}                                                                   \
 	} while (0)
 
 /* A small deterministic PRNG (xorshift64*), so a failure reproduces. */

@@ -17,7 +17,12 @@
  *     or ZEN/SMEN/FPEN when E2H is 1), or after a CPTR_EL2 write that no
  *     isb() has synchronised yet;
  *   - CPTR_EL2 or CNTHCTL_EL2 (whose layout depends on E2H) before HCR_EL2
- *     was written and synchronised by an isb().
+ *     was written and synchronised by an isb();
+ *   - an _el12 name while E2H is 0 (UNDEFINED).
+ * With E2H = 1 (written, or e2h_res1), EL1 names used at EL2 reach the EL2
+ * registers and _el12 names the EL1 ones (Arm ARM D5.x, "Virtualization
+ * Host Extensions": register redirection), so code that forgets it
+ * changes the wrong register, visibly.
  */
 #include <arch/sysreg.h>
 #include <stdarg.h>
@@ -35,7 +40,7 @@ const bool fake_reg_writable[FAKE_NREGS] = {FAKE_SYSREGS(KIND_RO, KIND_RW)};
 #undef KIND_RO
 #undef KIND_RW
 
-#define HCR_E2H (1ull << 34)
+#define HCR_E2H	    (1ull << 34)
 #define ICC_SRE_SRE 1ull
 
 static unsigned idf(enum fake_reg r, unsigned shift)
@@ -45,9 +50,9 @@ static unsigned idf(enum fake_reg r, unsigned shift)
 
 __attribute__((format(printf, 1, 2))) static void fake_error(const char *fmt, ...)
 {
-	va_list ap;
-
 	if (fake_cpu.errors++ == 0) {
+		va_list ap;
+
 		va_start(ap, fmt);
 		vsnprintf(fake_cpu.first_error, sizeof(fake_cpu.first_error), fmt, ap);
 		va_end(ap);
@@ -65,35 +70,25 @@ static bool present(enum fake_reg r)
 	unsigned pmuver;
 
 	switch (r) {
-	case FR_zcr_el2:
-		return idf(FR_id_aa64pfr0_el1, 32) != 0; /* SVE */
+	case FR_zcr_el2: return idf(FR_id_aa64pfr0_el1, 32) != 0; /* SVE */
 	case FR_smcr_el2:
-	case FR_smprimap_el2:
-		return idf(FR_id_aa64pfr1_el1, 24) != 0; /* SME */
-	case FR_hcrx_el2:
-		return idf(FR_id_aa64mmfr1_el1, 40) != 0; /* HCX */
+	case FR_smprimap_el2: return idf(FR_id_aa64pfr1_el1, 24) != 0; /* SME */
+	case FR_hcrx_el2: return idf(FR_id_aa64mmfr1_el1, 40) != 0;    /* HCX */
 	case FR_hfgrtr_el2:
 	case FR_hfgwtr_el2:
 	case FR_hfgitr_el2:
 	case FR_hdfgrtr_el2:
-	case FR_hdfgwtr_el2:
-		return idf(FR_id_aa64mmfr0_el1, 56) != 0; /* FGT */
+	case FR_hdfgwtr_el2: return idf(FR_id_aa64mmfr0_el1, 56) != 0; /* FGT */
 	case FR_hafgrtr_el2:
 		return idf(FR_id_aa64mmfr0_el1, 56) != 0 && idf(FR_id_aa64pfr0_el1, 44) != 0;
-	case FR_icc_sre_el2:
-		return idf(FR_id_aa64pfr0_el1, 24) != 0; /* GIC */
+	case FR_icc_sre_el2: return idf(FR_id_aa64pfr0_el1, 24) != 0; /* GIC */
 	case FR_ich_hcr_el2:
 		return idf(FR_id_aa64pfr0_el1, 24) != 0 &&
 		       (fake_cpu.reg[FR_icc_sre_el2] & ICC_SRE_SRE) && !fake_cpu.gic_sre_raz;
-	case FR_pmscr_el2:
-		return idf(FR_id_aa64dfr0_el1, 32) != 0; /* PMSVer */
-	case FR_cnthv_ctl_el2:
-		return idf(FR_id_aa64mmfr1_el1, 8) != 0; /* VH */
-	case FR_pmcr_el0:
-		pmuver = idf(FR_id_aa64dfr0_el1, 8);
-		return pmuver != 0 && pmuver != 0xf;
-	default:
-		return true;
+	case FR_pmscr_el2: return idf(FR_id_aa64dfr0_el1, 32) != 0;	/* PMSVer */
+	case FR_cnthv_ctl_el2: return idf(FR_id_aa64mmfr1_el1, 8) != 0; /* VH */
+	case FR_pmcr_el0: pmuver = idf(FR_id_aa64dfr0_el1, 8); return pmuver != 0 && pmuver != 0xf;
+	default: return true;
 	}
 }
 
@@ -141,6 +136,68 @@ static void check_access(enum fake_reg r, const char *how)
 		fake_error("%s of %s: %s", how, fake_reg_names[r], why);
 }
 
+/* The EL1 register an _el12 name stands for, or -1 when r is not one. */
+static int el12_target(enum fake_reg r)
+{
+	const char *n = fake_reg_names[r];
+	size_t len = strlen(n);
+
+	if (len < 6 || strcmp(n + len - 5, "_el12"))
+		return -1;
+	for (int i = 0; i < FAKE_NREGS; i++)
+		if (!strncmp(fake_reg_names[i], n, len - 1) && fake_reg_names[i][len - 1] == 0)
+			return i;
+	fake_error("%s: no EL1 register of that name in the fake", n);
+	return r;
+}
+
+/* The slot an access to register r at EL2 reaches. */
+static int resolve(enum fake_reg r, const char *how)
+{
+	int el1 = el12_target(r);
+
+	if (el1 >= 0) {
+		if (!e2h_effective())
+			fake_error("%s of %s with HCR_EL2.E2H 0 (UNDEFINED)", how,
+				   fake_reg_names[r]);
+		return el1;
+	}
+	if (!e2h_effective())
+		return r;
+	switch (r) {
+	case FR_sctlr_el1: return FR_sctlr_el2;
+	case FR_cpacr_el1: return FR_cptr_el2;
+	case FR_cntkctl_el1: return FR_cnthctl_el2;
+	case FR_vbar_el1: return FR_vbar_el2;
+	case FR_elr_el1: return FR_elr_el2;
+	case FR_spsr_el1: return FR_spsr_el2;
+	case FR_esr_el1: return FR_esr_el2;
+	case FR_far_el1: return FR_far_el2;
+	case FR_tcr_el1:
+	case FR_ttbr0_el1:
+	case FR_ttbr1_el1:
+	case FR_mair_el1:
+	case FR_amair_el1:
+	case FR_contextidr_el1:
+	case FR_afsr0_el1:
+	case FR_afsr1_el1: return FAKE_SHADOW(r);
+	default: return r;
+	}
+}
+
+const char *fake_slot_name(int slot)
+{
+	if (slot >= 0 && slot < FAKE_NREGS)
+		return fake_reg_names[slot];
+	if (slot >= FAKE_NREGS && slot < FAKE_NSLOTS) {
+		static char buf[64];
+
+		snprintf(buf, sizeof(buf), "%s@EL2", fake_reg_names[slot - FAKE_NREGS]);
+		return buf;
+	}
+	return "?";
+}
+
 static void log_event(int what, uint64_t val)
 {
 	if (fake_cpu.nlog < FAKE_LOG_MAX)
@@ -150,34 +207,40 @@ static void log_event(int what, uint64_t val)
 
 uint64_t fake_sysreg_read(enum fake_reg r)
 {
-	uint64_t v = fake_cpu.reg[r];
+	int slot = resolve(r, "read");
+	uint64_t v = fake_cpu.reg[slot];
 
-	fake_cpu.reads[r]++;
-	check_access(r, "read");
-	if (r == FR_hcr_el2 && fake_cpu.e2h_res1)
+	fake_cpu.reads[slot]++;
+	if (slot < FAKE_NREGS)
+		check_access((enum fake_reg)slot, "read");
+	if (slot == FR_hcr_el2 && fake_cpu.e2h_res1)
 		v |= HCR_E2H;
-	if (r == FR_icc_sre_el2 && fake_cpu.gic_sre_raz)
+	if (slot == FR_icc_sre_el2 && fake_cpu.gic_sre_raz)
 		v &= ~ICC_SRE_SRE;
 	return v;
 }
 
 void fake_sysreg_write(enum fake_reg r, uint64_t v)
 {
+	int slot = resolve(r, "write");
+
 	if (!fake_reg_writable[r])
 		fake_error("write to the read-only %s", fake_reg_names[r]);
-	check_access(r, "write");
-	if ((r == FR_cptr_el2 || r == FR_cnthctl_el2) &&
-	    (fake_cpu.writes[FR_hcr_el2] == 0 || fake_cpu.hcr_unsynced))
+	if (slot < FAKE_NREGS)
+		check_access((enum fake_reg)slot, "write");
+	if ((slot == FR_cptr_el2 || slot == FR_cnthctl_el2) &&
+	    (!fake_cpu.hcr_written || fake_cpu.hcr_unsynced))
 		fake_error("write of %s before HCR_EL2 (E2H decides its layout) was written "
-			   "and synchronised", fake_reg_names[r]);
-	fake_cpu.reg[r] = v;
-	fake_cpu.writes[r]++;
+			   "and synchronised",
+			   fake_slot_name(slot));
+	fake_cpu.reg[slot] = v;
+	fake_cpu.writes[slot]++;
 	fake_cpu.nwrites++;
-	if (r == FR_cptr_el2)
+	if (slot == FR_cptr_el2)
 		fake_cpu.cptr_unsynced = true;
-	if (r == FR_hcr_el2)
-		fake_cpu.hcr_unsynced = true;
-	log_event(r, v);
+	if (slot == FR_hcr_el2)
+		fake_cpu.hcr_unsynced = fake_cpu.hcr_written = true;
+	log_event(slot, v);
 }
 
 void fake_barrier(int which)
@@ -223,10 +286,10 @@ bool fake_log_isb_between(int a, int b)
 	return false;
 }
 
-uint64_t fake_last_write(enum fake_reg r)
+uint64_t fake_last_write(int r)
 {
 	for (unsigned i = fake_cpu.nlog; i-- > 0;)
-		if (fake_cpu.log[i].what == (int)r)
+		if (fake_cpu.log[i].what == r)
 			return fake_cpu.log[i].val;
 	return 0xdeadbeefdeadbeefull;
 }
@@ -243,7 +306,7 @@ void fake_log_dump(void)
 		else if (e->what == FE_DSB)
 			fprintf(stderr, "  %3u dsb sy\n", i);
 		else
-			fprintf(stderr, "  %3u %-16s <- 0x%llx\n", i, fake_reg_names[e->what],
+			fprintf(stderr, "  %3u %-16s <- 0x%llx\n", i, fake_slot_name(e->what),
 				(unsigned long long)e->val);
 	}
 }

@@ -11,8 +11,9 @@
 #include <arch/sysreg.h>
 #include <stdint.h>
 
+/* Same members as the real header (test_fake compares them). */
 struct hs_frame {
-	uint64_t x[19];
+	uint64_t x[5];
 	uint64_t x30;
 };
 
@@ -26,10 +27,10 @@ struct hs_crash_frame {
 };
 
 #define ARCH_VECTORS_ALIGN 2048u
-#define ARCH_ENTRY_ALIGN 4u
+#define ARCH_ENTRY_ALIGN   4u
 
-#define ESR_EC_SHIFT 26
-#define ESR_EC_HVC64 0x16u
+#define ESR_EC_SHIFT  26
+#define ESR_EC_HVC64  0x16u
 #define ESR_ISS_IMM16 0xffffu
 
 #define SCTLR_EL2_M (1ul << 0)
@@ -81,8 +82,7 @@ static inline void hs_el2_mmu_off(void)
 	}
 }
 
-static inline unsigned long hs_soft_restart_prepare(struct hs_frame *f,
-						    uintptr_t entry)
+static inline unsigned long hs_soft_restart_prepare(struct hs_frame *f, uintptr_t entry)
 {
 	uint64_t sctlr = sysreg_sctlr_el2_read();
 

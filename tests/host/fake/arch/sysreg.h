@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+// clang-format off
 #define FAKE_SYSREGS(RO, RW) \
 	/* Identification (read-only). */ \
 	RO(currentel) \
@@ -75,6 +76,7 @@
 	RW(pmscr_el2) \
 	/* EL1 state. */ \
 	RW(sctlr_el1) \
+	RW(sctlr_el12) \
 	RW(tcr_el1) \
 	RW(ttbr0_el1) \
 	RW(ttbr1_el1) \
@@ -98,35 +100,54 @@
 	RW(mdscr_el1) \
 	RW(csselr_el1) \
 	RW(pmcr_el0)
+// clang-format on
 
-/* FR_<name>: index of a register in fake_cpu.reg[]; then the barriers. */
+/* FR_<name>: index of a register in fake_cpu.reg[]. */
 #define FAKE_ENUM(name) FR_##name,
-enum fake_reg { FAKE_SYSREGS(FAKE_ENUM, FAKE_ENUM) FAKE_NREGS, FE_ISB = FAKE_NREGS, FE_DSB };
+enum fake_reg { FAKE_SYSREGS(FAKE_ENUM, FAKE_ENUM) FAKE_NREGS };
 #undef FAKE_ENUM
+
+/*
+ * Storage slots: one per register name, then FAKE_SHADOW(FR_x) for the EL2
+ * register an EL1 name reaches at EL2 when HCR_EL2.E2H is 1 and the list
+ * above has no EL2 name for it (TCR_EL2 for tcr_el1, ...).
+ */
+#define FAKE_NSLOTS    (2 * FAKE_NREGS)
+#define FAKE_SHADOW(r) (FAKE_NREGS + (r))
+
+/* Log events other than register writes. */
+#define FE_ISB (-1)
+#define FE_DSB (-2)
 
 #define FAKE_LOG_MAX 256
 
 struct fake_event {
-	int what; /* enum fake_reg, FE_ISB or FE_DSB */
+	int what; /* slot written, FE_ISB or FE_DSB */
 	uint64_t val;
 };
 
 struct fake_cpu {
-	/* Architectural state: what a read returns (before the knobs below). */
-	uint64_t reg[FAKE_NREGS];
+	/*
+	 * Architectural state: what a read returns (before the knobs below).
+	 * With E2H = 1 an EL1 name used at EL2 reaches the EL2 register
+	 * (sctlr_el1 -> SCTLR_EL2, cpacr_el1 -> CPTR_EL2, ...) and the _el12
+	 * names reach the EL1 registers, as on a real CPU; writes, reads and
+	 * the log count the slot reached, not the name used.
+	 */
+	uint64_t reg[FAKE_NSLOTS];
 
 	/* Behaviour knobs, set by a test before the code under test runs. */
-	bool e2h_res1;		/* HCR_EL2.E2H reads 1 whatever is written (no FEAT_E2H0) */
-	bool gic_sre_raz;	/* EL3 left ICC_SRE_EL3.Enable 0: ICC_SRE_EL2.SRE is RAZ/WI */
+	bool e2h_res1;	  /* HCR_EL2.E2H reads 1 whatever is written (no FEAT_E2H0) */
+	bool gic_sre_raz; /* EL3 left ICC_SRE_EL3.Enable 0: ICC_SRE_EL2.SRE is RAZ/WI */
 
 	/* What happened, in order. */
 	struct fake_event log[FAKE_LOG_MAX];
-	unsigned nlog;		/* events logged (at most FAKE_LOG_MAX) */
-	unsigned nevents;	/* events seen, logged or not */
-	unsigned nwrites;	/* system register writes */
+	unsigned nlog;	  /* events logged (at most FAKE_LOG_MAX) */
+	unsigned nevents; /* events seen, logged or not */
+	unsigned nwrites; /* system register writes */
 	unsigned nisb, ndsb;
-	unsigned writes[FAKE_NREGS];
-	unsigned reads[FAKE_NREGS];
+	unsigned writes[FAKE_NSLOTS];
+	unsigned reads[FAKE_NSLOTS];
 
 	/* Accesses a real CPU would have trapped, refused or made UNPREDICTABLE. */
 	unsigned errors;
@@ -135,10 +156,13 @@ struct fake_cpu {
 	/* Internal: what an isb() has not yet synchronised. */
 	bool cptr_unsynced;
 	bool hcr_unsynced;
+	bool hcr_written; /* kept by fake_cpu_clear_log() */
 };
 
 extern struct fake_cpu fake_cpu;
 extern const char *const fake_reg_names[FAKE_NREGS];
+/* Name of a slot: the register's, or "<el1 name>@EL2" for a shadow. */
+const char *fake_slot_name(int slot);
 extern const bool fake_reg_writable[FAKE_NREGS];
 
 uint64_t fake_sysreg_read(enum fake_reg r);
@@ -153,21 +177,21 @@ void fake_cpu_clear_log(void);
 int fake_log_find(int what, unsigned n);
 /* Is there an isb() in log[] strictly between positions a and b? */
 bool fake_log_isb_between(int a, int b);
-/* Value of the last write to r (asserts there was one via the count). */
-uint64_t fake_last_write(enum fake_reg r);
+/* Value of the last logged write to slot r (0xdeadbeefdeadbeef if none). */
+uint64_t fake_last_write(int r);
 /* Print the log, for a failing test's diagnosis. */
 void fake_log_dump(void);
 
-#define FAKE_RO(name)                                         \
-	static inline uint64_t sysreg_##name##_read(void)     \
-	{                                                     \
-		return fake_sysreg_read(FR_##name);           \
+#define FAKE_RO(name)                                     \
+	static inline uint64_t sysreg_##name##_read(void) \
+	{                                                 \
+		return fake_sysreg_read(FR_##name);       \
 	}
-#define FAKE_RW(name)                                         \
-	FAKE_RO(name)                                         \
-	static inline void sysreg_##name##_write(uint64_t v)  \
-	{                                                     \
-		fake_sysreg_write(FR_##name, v);              \
+#define FAKE_RW(name)                                        \
+	FAKE_RO(name)                                        \
+	static inline void sysreg_##name##_write(uint64_t v) \
+	{                                                    \
+		fake_sysreg_write(FR_##name, v);             \
 	}
 FAKE_SYSREGS(FAKE_RO, FAKE_RW)
 #undef FAKE_RO

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+/* boot/handoff.c: the device tree the payload receives. */
+#include <hypstub/bootinfo.h>
+#include <libfdt.h>
+#include <string.h>
+
+#include "../../boot/handoff.h"
+#include "hosttest.h"
+
+#define RESIDENT_BASE 0x47e00000ull
+#define VECTORS	      (RESIDENT_BASE + 0x800)
+#define ROOM	      0x10000
+
+static const struct hs_handoff installed = {
+    .boot_el = 2,
+    .stub_installed = 1,
+    .stub_vectors = VECTORS,
+    .resident_base = RESIDENT_BASE,
+    .resident_size = HS_RESIDENT_SIZE,
+};
+
+static void *load_dtb(const char *name)
+{
+	char path[512];
+	FILE *f;
+	long n;
+	void *buf;
+
+	snprintf(path, sizeof(path), "%s/%s.dtb",
+		 getenv("HOST_DTB_DIR") ? getenv("HOST_DTB_DIR") : HOST_DTB_DIR, name);
+	f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s (build it with make host-test)", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return buf;
+}
+
+/* Run the hand-off into a buffer of exactly `room` bytes (ASan sees overruns). */
+static void *handoff(const void *src, size_t room, const struct hs_handoff *h, int *err)
+{
+	void *dst = malloc(room ? room : 1);
+
+	assert_non_null(dst);
+	memset(dst, 0xcc, room);
+	*err = hs_handoff_dtb(src, dst, room, h);
+	return dst;
+}
+
+static uint64_t be_cells(const fdt32_t *c, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < n; i++)
+		v = (v << 32) | fdt32_to_cpu(c[i]);
+	return v;
+}
+
+static bool has_memreserve(const void *fdt, uint64_t base, uint64_t size)
+{
+	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++) {
+		uint64_t a, s;
+
+		assert_int_equal(fdt_get_mem_rsv(fdt, i, &a, &s), 0);
+		if (a == base && s == size)
+			return true;
+	}
+	return false;
+}
+
+/* The /hypstub node as bootinfo.h documents it, reg in `cells` cells each. */
+static void check_hypstub(const void *fdt, const struct hs_handoff *h, int cells)
+{
+	int node = fdt_path_offset(fdt, HS_DT_NODE), len;
+	const fdt32_t *v;
+	const char *s;
+
+	assert_true(node >= 0);
+	assert_int_equal(fdt_node_check_compatible(fdt, node, HS_DT_COMPATIBLE), 0);
+	s = fdt_getprop(fdt, node, "compatible", &len);
+	assert_non_null(s);
+	assert_string_equal(s, "hypstub,stub-v1");
+	s = fdt_getprop(fdt, node, "status", &len);
+	assert_non_null(s);
+	assert_string_equal(s, h->stub_installed ? "okay" : "disabled");
+	v = fdt_getprop(fdt, node, "hypstub,boot-el", &len);
+	assert_non_null(v);
+	assert_int_equal(len, 4);
+	assert_int_equal(fdt32_to_cpu(v[0]), h->boot_el);
+	v = fdt_getprop(fdt, node, "hypstub,vectors", &len);
+	assert_non_null(v);
+	assert_int_equal(len, 8);
+	assert_int_equal(be_cells(v, 2), h->stub_vectors);
+	v = fdt_getprop(fdt, node, "reg", &len);
+	assert_non_null(v);
+	assert_int_equal(len, 2 * cells * 4);
+	assert_int_equal(be_cells(v, cells), h->resident_base);
+	assert_int_equal(be_cells(v + cells, cells), h->resident_size);
+	/* ... and the region is reserved. */
+	assert_true(has_memreserve(fdt, h->resident_base, h->resident_size));
+}
+
+static void test_virt(void **state)
+{
+	void *src = load_dtb("virt-gicv3"), *dst;
+	int err, chosen, len;
+	const char *s;
+	const fdt32_t *reg;
+
+	(void)state;
+	dst = handoff(src, ROOM, &installed, &err);
+	assert_int_equal(err, 0);
+	assert_int_equal(fdt_check_header(dst), 0);
+	assert_true(fdt_totalsize(dst) <= ROOM);
+	check_hypstub(dst, &installed, 2);
+	assert_int_equal(fdt_num_mem_rsv(dst), fdt_num_mem_rsv(src) + 1);
+	/* The initrd was the payload: gone. The rest of /chosen stays. */
+	chosen = fdt_path_offset(dst, "/chosen");
+	assert_true(chosen >= 0);
+	assert_null(fdt_getprop(dst, chosen, "linux,initrd-start", NULL));
+	assert_null(fdt_getprop(dst, chosen, "linux,initrd-end", NULL));
+	s = fdt_getprop(dst, chosen, "stdout-path", NULL);
+	assert_non_null(s);
+	assert_string_equal(s, "/pl011@9000000");
+	s = fdt_getprop(dst, chosen, "bootargs", NULL);
+	assert_non_null(s);
+	assert_string_equal(s, "console=ttyAMA0");
+	/* The machine is still described. */
+	reg = fdt_getprop(dst, fdt_path_offset(dst, "/memory@40000000"), "reg", &len);
+	assert_non_null(reg);
+	assert_int_equal(len, 16);
+	assert_int_equal(be_cells(reg + 2, 2), 0x8000000);
+	assert_true(fdt_node_offset_by_compatible(dst, -1, "arm,gic-v3") >= 0);
+	assert_true(fdt_path_offset(dst, "/cpus/cpu@101") >= 0);
+	/* The source is left alone. */
+	assert_int_equal(fdt_path_offset(src, HS_DT_NODE), -FDT_ERR_NOTFOUND);
+	assert_non_null(
+	    fdt_getprop(src, fdt_path_offset(src, "/chosen"), "linux,initrd-start", NULL));
+	free(dst);
+	free(src);
+}
+
+static void test_not_installed(void **state)
+{
+	const struct hs_handoff h = {
+	    .boot_el = 1,
+	    .stub_installed = 0,
+	    .stub_vectors = 0,
+	    .resident_base = 0x87e00000,
+	    .resident_size = HS_RESIDENT_SIZE,
+	};
+	void *src = load_dtb("gicv2-options"), *dst;
+	int err, chosen;
+
+	(void)state;
+	dst = handoff(src, ROOM, &h, &err);
+	assert_int_equal(err, 0);
+	check_hypstub(dst, &h, 2);
+	/* 64-bit initrd cells are removed too. */
+	chosen = fdt_path_offset(dst, "/chosen");
+	assert_null(fdt_getprop(dst, chosen, "linux,initrd-start", NULL));
+	assert_null(fdt_getprop(dst, chosen, "linux,initrd-end", NULL));
+	free(dst);
+	free(src);
+}
+
+/* One address and one size cell at the root: reg in single cells. */
+static void test_single_cells(void **state)
+{
+	const struct hs_handoff h = {2, 1, 0x4fe00800, 0x4fe00000, HS_RESIDENT_SIZE};
+	void *src = load_dtb("fallback"), *dst;
+	int err;
+
+	(void)state;
+	dst = handoff(src, ROOM, &h, &err);
+	assert_int_equal(err, 0);
+	check_hypstub(dst, &h, 1);
+	free(dst);
+	free(src);
+}
+
+/* Existing reservations are kept; a tree without /chosen is fine. */
+static void test_keeps_memreserve(void **state)
+{
+	char src[1024];
+	void *dst;
+	int err;
+
+	(void)state;
+	assert_int_equal(fdt_create(src, sizeof(src)), 0);
+	assert_int_equal(fdt_add_reservemap_entry(src, 0x40000000, 0x1000), 0);
+	assert_int_equal(fdt_finish_reservemap(src), 0);
+	assert_int_equal(fdt_begin_node(src, ""), 0);
+	assert_int_equal(fdt_property_u32(src, "#address-cells", 2), 0);
+	assert_int_equal(fdt_property_u32(src, "#size-cells", 2), 0);
+	assert_int_equal(fdt_end_node(src), 0);
+	assert_int_equal(fdt_finish(src), 0);
+	dst = handoff(src, ROOM, &installed, &err);
+	assert_int_equal(err, 0);
+	assert_int_equal(fdt_num_mem_rsv(dst), 2);
+	assert_true(has_memreserve(dst, 0x40000000, 0x1000));
+	check_hypstub(dst, &installed, 2);
+	free(dst);
+}
+
+static void test_too_small(void **state)
+{
+	void *src = load_dtb("virt-gicv3");
+	size_t exact = fdt_totalsize(src);
+	/* Less than the source itself, the source exactly, a few bytes more. */
+	const size_t rooms[] = {0, 40, 100, exact - 1, exact, exact + 16, exact + 64};
+
+	(void)state;
+	for (unsigned i = 0; i < sizeof(rooms) / sizeof(rooms[0]); i++) {
+		int err;
+		void *dst = handoff(src, rooms[i], &installed, &err);
+		if (err >= 0)
+			fail_msg("room %zu (tree %zu): returned %d", rooms[i], exact, err);
+		free(dst);
+	}
+	free(src);
+}
+
+static void test_bad_source(void **state)
+{
+	void *src = load_dtb("virt-gicv3"), *dst;
+	int err;
+
+	(void)state;
+	memset(src, 0, 4); /* no magic */
+	dst = handoff(src, ROOM, &installed, &err);
+	assert_true(err < 0);
+	free(dst);
+	free(src);
+}
+
+/* #address-cells 2, #size-cells 1 (common on 64-bit SoCs): reg must still be there. */
+static void test_mixed_cells_reg(void **state)
+{
+	char src[1024];
+	void *dst;
+	int err, len;
+	const fdt32_t *reg;
+
+	(void)state;
+	KNOWN_BUG("handoff.c omits /hypstub reg when #address-cells != #size-cells");
+	assert_int_equal(fdt_create(src, sizeof(src)), 0);
+	assert_int_equal(fdt_finish_reservemap(src), 0);
+	assert_int_equal(fdt_begin_node(src, ""), 0);
+	assert_int_equal(fdt_property_u32(src, "#address-cells", 2), 0);
+	assert_int_equal(fdt_property_u32(src, "#size-cells", 1), 0);
+	assert_int_equal(fdt_end_node(src), 0);
+	assert_int_equal(fdt_finish(src), 0);
+	dst = handoff(src, ROOM, &installed, &err);
+	assert_int_equal(err, 0);
+	reg = fdt_getprop(dst, fdt_path_offset(dst, HS_DT_NODE), "reg", &len);
+	assert_non_null(reg);
+	assert_int_equal(len, 12);
+	assert_int_equal(be_cells(reg, 2), RESIDENT_BASE);
+	assert_int_equal(be_cells(reg + 2, 1), HS_RESIDENT_SIZE);
+	free(dst);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_virt),
+	    cmocka_unit_test(test_not_installed),
+	    cmocka_unit_test(test_single_cells),
+	    cmocka_unit_test(test_keeps_memreserve),
+	    cmocka_unit_test(test_too_small),
+	    cmocka_unit_test(test_bad_source),
+	    cmocka_unit_test(test_mixed_cells_reg),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	return cmocka_run_group_tests_name("handoff", tests, NULL, NULL);
+}
