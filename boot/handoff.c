@@ -5,25 +5,54 @@
 #include <hypstub/bootinfo.h>
 #include <libfdt.h>
 
-static int fdt_setprop_cells64(void *fdt, int node, const char *name, int cells, uint64_t a,
-			       uint64_t b, int pairs)
+/* Write `value` as `cells` big-endian 32-bit cells (1 or 2); returns cells. */
+static int put_cells(fdt32_t *out, int cells, uint64_t value)
 {
-	fdt32_t v[8];
-	int n = 0;
-	uint64_t vals[2] = {a, b};
+	if (cells == 2)
+		*out++ = cpu_to_fdt32((uint32_t)(value >> 32));
+	*out = cpu_to_fdt32((uint32_t)value);
+	return cells;
+}
 
-	for (int i = 0; i < pairs; i++) {
-		if (cells == 2)
-			v[n++] = cpu_to_fdt32((uint32_t)(vals[i] >> 32));
-		v[n++] = cpu_to_fdt32((uint32_t)vals[i]);
+static int add_hypstub_node(void *dst, const struct hs_handoff *h)
+{
+	int ac = fdt_address_cells(dst, 0);
+	int sc = fdt_size_cells(dst, 0);
+	int node, err;
+
+	/* A tree that has one already (hypstub restarted into hypstub) says
+	 * things that are no longer true: replace it. */
+	node = fdt_path_offset(dst, HS_DT_NODE);
+	if (node >= 0) {
+		err = fdt_del_node(dst, node);
+		if (err)
+			return err;
 	}
-	return fdt_setprop(fdt, node, name, v, n * (int)sizeof(fdt32_t));
+	node = fdt_add_subnode(dst, 0, HS_DT_NODE_NAME);
+	if (node < 0)
+		return node;
+	err = fdt_setprop_string(dst, node, "compatible", HS_DT_COMPATIBLE);
+	if (!err)
+		err = fdt_setprop_string(dst, node, "status",
+					 h->stub_installed ? "okay" : "disabled");
+	if (!err)
+		err = fdt_setprop_u32(dst, node, HS_DT_PROP_BOOT_EL, h->boot_el);
+	if (!err)
+		err = fdt_setprop_u64(dst, node, HS_DT_PROP_VECTORS, h->stub_vectors);
+	if (!err && ac >= 1 && ac <= 2 && sc >= 1 && sc <= 2) {
+		fdt32_t reg[4];
+		int n = put_cells(reg, ac, h->resident_base);
+
+		n += put_cells(reg + n, sc, h->resident_size);
+		err = fdt_setprop(dst, node, "reg", reg, n * (int)sizeof(fdt32_t));
+	}
+	return err;
 }
 
 int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_handoff *h)
 {
 	int err = fdt_open_into(src, dst, (int)room);
-	int node, chosen, ac, sc;
+	int chosen;
 
 	if (err)
 		return err;
@@ -35,22 +64,7 @@ int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_hand
 		fdt_delprop(dst, chosen, "linux,initrd-start");
 		fdt_delprop(dst, chosen, "linux,initrd-end");
 	}
-	node = fdt_add_subnode(dst, 0, HS_DT_NODE + 1);
-	if (node < 0)
-		return node;
-	ac = fdt_address_cells(dst, 0);
-	sc = fdt_size_cells(dst, 0);
-	err = fdt_setprop_string(dst, node, "compatible", HS_DT_COMPATIBLE);
-	if (!err)
-		err = fdt_setprop_string(dst, node, "status",
-					 h->stub_installed ? "okay" : "disabled");
-	if (!err)
-		err = fdt_setprop_u32(dst, node, HS_DT_PROP_BOOT_EL, h->boot_el);
-	if (!err)
-		err = fdt_setprop_u64(dst, node, HS_DT_PROP_VECTORS, h->stub_vectors);
-	if (!err && ac >= 1 && ac <= 2 && sc >= 1 && sc <= 2 && ac == sc)
-		err = fdt_setprop_cells64(dst, node, "reg", ac, h->resident_base, h->resident_size,
-					  2);
+	err = add_hypstub_node(dst, h);
 	if (!err)
 		err = fdt_pack(dst);
 	return err;

@@ -52,6 +52,7 @@
 /* SMCR_EL2 / ZCR_EL2 */
 #define VL_LEN_MAX 0xful       /* ask for the largest vector length */
 #define SMCR_FA64  (1ul << 31) /* full A64 in streaming mode */
+#define SMCR_EZT0  (1ul << 30) /* SME2's ZT0 register not trapped */
 
 /* SCTLR_EL1 with the MMU and caches off, little-endian: the RES1 bits of
  * every revision (LSMAOE, nTLSMD, EIS, TSCXT, EOS) and nothing else. */
@@ -71,8 +72,10 @@ void el2_read_features(struct el2_features *f)
 	f->sve = id_field(pfr0, 32) != 0;
 	f->gicv3_sysregs = id_field(pfr0, 24) != 0;
 	f->amu = id_field(pfr0, 44) != 0;
-	f->csv2_2 = id_field(pfr0, 56) >= 2;
+	/* SCXTNUM_ELx exist with CSV2 >= 2, or CSV2 == 1 and CSV2_frac >= 2. */
+	f->csv2_2 = id_field(pfr0, 56) >= 2 || (id_field(pfr0, 56) == 1 && id_field(pfr1, 32) >= 2);
 	f->sme = id_field(pfr1, 24) != 0;
+	f->sme2 = id_field(pfr1, 24) >= 2;
 	f->sme_fa64 = f->sme && (sysreg_id_aa64smfr0_el1_read() >> 63) != 0;
 	f->mte = id_field(pfr1, 8) >= 2;
 	/* APA, API, GPA, GPI in ISAR1; APA3, GPA3 in ISAR2. */
@@ -80,6 +83,7 @@ void el2_read_features(struct el2_features *f)
 		   id_field(isar1, 28) || id_field(isar2, 12) || id_field(isar2, 8);
 	f->mops = id_field(isar2, 16) != 0;
 	f->pmu = pmuver != 0 && pmuver != 0xf;
+	f->pmuv3p1 = f->pmu && pmuver >= 4;
 	f->spe = id_field(dfr0, 32) != 0;
 	f->trbe = id_field(dfr0, 44) != 0;
 	f->vhe = id_field(mmfr1, 8) != 0;
@@ -131,7 +135,8 @@ static void el2_setup_fp_vectors(struct el2_state *st)
 	if (f->sve)
 		sysreg_zcr_el2_write(VL_LEN_MAX);
 	if (f->sme) {
-		sysreg_smcr_el2_write(VL_LEN_MAX | (f->sme_fa64 ? SMCR_FA64 : 0));
+		sysreg_smcr_el2_write(VL_LEN_MAX | (f->sme_fa64 ? SMCR_FA64 : 0) |
+				      (f->sme2 ? SMCR_EZT0 : 0));
 		/* Streaming priority mapping: identity, nothing special. */
 		sysreg_smprimap_el2_write(0);
 	}
@@ -163,7 +168,9 @@ static void el2_setup_debug_pmu(struct el2_state *st)
 		/* HPMN = PMCR_EL0.N: every event counter belongs to EL1. */
 		st->pmu_counters = (unsigned)(sysreg_pmcr_el0_read() >> 11) & 0x1f;
 		mdcr |= st->pmu_counters & MDCR_HPMN_MASK;
-		mdcr |= MDCR_HPMD;
+		/* HPMD exists from PMUv3p1 on (RES0 before). */
+		if (f->pmuv3p1)
+			mdcr |= MDCR_HPMD;
 	}
 	if (f->spe) {
 		mdcr |= MDCR_E2PB_EL1;
@@ -228,6 +235,7 @@ static void el2_setup_traps(struct el2_state *st)
 
 void el2_setup(struct el2_state *st, bool want_gicv3)
 {
+	*st = (struct el2_state){0};
 	el2_read_features(&st->feat);
 	/* HCR_EL2 first: E2H decides the layout of the registers below. */
 	st->hcr = el2_setup_hcr(st);

@@ -18,6 +18,7 @@
 #define HYPSTUB_BOOTINFO_H
 
 #define HS_DT_NODE	   "/hypstub"
+#define HS_DT_NODE_NAME	   "hypstub"
 #define HS_DT_COMPATIBLE   "hypstub,stub-v1"
 #define HS_DT_PROP_BOOT_EL "hypstub,boot-el"
 #define HS_DT_PROP_VECTORS "hypstub,vectors"

@@ -20,7 +20,7 @@ struct hs_platform {
 	uint64_t gic_dist_base;
 	uint64_t initrd_start, initrd_end; /* /chosen linux,initrd-*, 0 if none */
 	enum hs_psci_conduit psci;
-	unsigned ncpus;
+	unsigned ncpus; /* may exceed HS_MAX_CPUS; only that many MPIDRs are kept */
 	uint64_t cpu_mpidr[HS_MAX_CPUS];
 };
 

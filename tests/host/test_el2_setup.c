@@ -485,7 +485,7 @@ static void test_state_fully_written(void **state)
 	struct cpu_model m = a57;
 
 	(void)state;
-	KNOWN_BUG("el2_setup() does not initialise every field of struct el2_state");
+
 	m.dfr0 &= ~F(8, 0xf); /* no PMU, no HCX, no GICv3 wanted */
 	power_on(&m);
 	memset(&st, 0xa5, sizeof(st));
@@ -499,7 +499,7 @@ static void test_state_fully_written(void **state)
 static void test_pmuv3_hpmd_res0(void **state)
 {
 	(void)state;
-	KNOWN_BUG("MDCR_EL2.HPMD set on a PMUv3 (v8.0) CPU where bit 17 is RES0");
+
 	run(&a57, true);
 	assert_int_equal(fake_cpu.reg[FR_mdcr_el2], MDCR_HPMN(A57_COUNTERS));
 }
@@ -510,7 +510,7 @@ static void test_sme2_ezt0(void **state)
 	struct cpu_model m = maxcpu;
 
 	(void)state;
-	KNOWN_BUG("SMCR_EL2.EZT0 left 0 on an SME2 CPU: EL1 use of ZT0 traps to EL2");
+
 	m.pfr1 = (m.pfr1 & ~F(24, 0xf)) | F(24, 2);
 	run(&m, true);
 	assert_int_equal(fake_cpu.reg[FR_smcr_el2], SMCR_LEN_MAX | SMCR_FA64 | SMCR_EZT0);

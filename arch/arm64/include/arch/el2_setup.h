@@ -11,11 +11,13 @@ struct el2_features {
 	bool vhe;	/* FEAT_VHE: the EL2 virtual timer exists */
 	bool sve;
 	bool sme;
+	bool sme2;
 	bool sme_fa64;
 	bool pauth;
 	bool mte;	    /* FEAT_MTE2: tags in memory */
 	bool gicv3_sysregs; /* GICv3 CPU interface system registers */
 	bool pmu;
+	bool pmuv3p1; /* MDCR_EL2.HPMD exists */
 	bool spe;
 	bool trbe;
 	bool amu;

@@ -7,6 +7,7 @@
 #ifndef ARCH_STUB_ARCH_H
 #define ARCH_STUB_ARCH_H
 
+#include <arch/stub_self.h>
 #include <arch/sysreg.h>
 #include <stdint.h>
 
@@ -62,20 +63,12 @@ static inline unsigned long hs_trap_syndrome(void)
 
 static inline int hs_syndrome_is_hvc(unsigned long esr)
 {
-	return (esr >> ESR_EC_SHIFT) == ESR_EC_HVC64;
+	return ((esr >> ESR_EC_SHIFT) & 0x3f) == ESR_EC_HVC64;
 }
 
 static inline unsigned hs_syndrome_hvc_imm(unsigned long esr)
 {
 	return (unsigned)(esr & ESR_ISS_IMM16);
-}
-
-/* Where the running stub's vectors are: PC-relative, so right after a copy. */
-static inline uintptr_t hs_stub_own_vectors(void)
-{
-	uintptr_t v;
-	__asm__("adr %0, hs_stub_vectors" : "=r"(v));
-	return v;
 }
 
 static inline void hs_el2_mmu_off(void)
