@@ -104,6 +104,9 @@ const char *hs_payload_load(const void *img, size_t size, const struct hs_load_l
 			return err;
 		if (overlaps(seg[i].paddr, end, (uintptr_t)img, (uintptr_t)img + size))
 			return "payload: a segment overlaps the image being loaded";
+		for (unsigned j = 0; j < i; j++)
+			if (overlaps(seg[i].paddr, end, seg[j].paddr, seg[j].paddr + seg[j].memsz))
+				return "payload: two ELF segments overlap";
 		if (out->entry >= seg[i].paddr && out->entry < end)
 			entry_inside = 1;
 		if (seg[i].paddr < out->low)

@@ -400,6 +400,16 @@ static void test_reject_overlap_image(void **state)
 	free(e.buf);
 }
 
+static void test_reject_overlapping_segments(void **state)
+{
+	struct elf e = good_elf();
+
+	(void)state;
+	/* The data segment's bss would run over the text. */
+	e.ph[2].p_paddr = ram_pa + TEXT_OFF - 0x1000;
+	reject_elf(e, "overlap");
+}
+
 static void test_reject_entry(void **state)
 {
 	struct elf e;
@@ -452,10 +462,18 @@ int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_elf_loads),		T(test_elf_boundaries),	 T(test_raw_loads),
-	    T(test_reject_header),	T(test_reject_phdrs),	 T(test_reject_segment_file),
-	    T(test_reject_outside_ram), T(test_reject_keep_out), T(test_reject_overlap_image),
-	    T(test_reject_entry),	T(test_reject_empty),
+	    T(test_elf_loads),
+	    T(test_elf_boundaries),
+	    T(test_raw_loads),
+	    T(test_reject_header),
+	    T(test_reject_phdrs),
+	    T(test_reject_segment_file),
+	    T(test_reject_outside_ram),
+	    T(test_reject_keep_out),
+	    T(test_reject_overlap_image),
+	    T(test_reject_overlapping_segments),
+	    T(test_reject_entry),
+	    T(test_reject_empty),
 	};
 #undef T
 
