@@ -56,10 +56,11 @@ STUB_OBJ := $(BUILD)/hs-stub.o
 RT_OBJS := $(call objs,payload,$(RT_SRCS))
 DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
+BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
 .PHONY: all run test bootstrap clean format
-all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF)
+all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD)
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
 # package for that architecture; the cross build never sees host headers.
@@ -85,6 +86,10 @@ $(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFD
 # The demo as a raw binary too: a payload without an ELF header.
 $(DEMO_BIN): $(DEMO_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
+
+# A payload the shim must refuse: the demo relabelled as an x86-64 ELF.
+$(BAD_PAYLOAD): $(DEMO_ELF)
+	$(Q)cp $< $@ && printf '\076\000' | dd of=$@ bs=1 seek=18 conv=notrunc status=none
 
 $(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)

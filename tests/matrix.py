@@ -41,6 +41,9 @@ GROUPS = {
     "demo-el1": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] entered at EL1: there is no EL2 to set up",
         "HYP is not available"]}),
+    "bad-payload": ("bad-machine.elf", None, {"exit": 3, "lines": [
+        "[shim] error: payload: ELF file for another architecture",
+        "*** hypstub: boot stopped ***"]}),
     "crash-dabort": ("conformance.elf", "tests=crash_dabort", {"exit": 3, "lines": [
         "*** hypstub: unexpected exception at EL2",
         "vector: synchronous, current EL, SP_ELx",
@@ -62,5 +65,5 @@ def groups_for(config):
     if cpu == "cortex-a57":
         groups.append("demo-raw")
     if config in ("a57-gic3-el2", "max-gic2-el2"):
-        groups += ["crash-dabort", "crash-brk"]
+        groups += ["crash-dabort", "crash-brk", "bad-payload"]
     return groups
