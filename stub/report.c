@@ -9,7 +9,7 @@
 /* A second fault while reporting must not loop: remember we are in here. */
 static volatile int hs_reporting;
 
-void hs_report_crash(const struct hs_crash_frame *f, unsigned long vector, unsigned long el)
+void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigned long el)
 {
 	if (!hs_reporting) {
 		unsigned ec = hs_crash_class(f);

@@ -36,7 +36,7 @@ long hs_stub_sync(struct hs_frame *f);
 unsigned long hs_stub_call(struct hs_frame *f);
 
 /* The crash report: prints, then stops this CPU for good. */
-void hs_report_crash(const struct hs_crash_frame *f, unsigned long vector, unsigned long el)
+void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigned long el)
     __attribute__((noreturn));
 
 /* Minimal output, usable at any EL without a C library. */
@@ -47,8 +47,8 @@ void hs_puthex(uint64_t v);
 /* Names for exception classes and vector slots (arch tables). */
 const char *hs_exception_class_name(unsigned ec);
 const char *hs_vector_name(unsigned long vector);
-void hs_report_arch_regs(const struct hs_crash_frame *f);
-unsigned hs_crash_class(const struct hs_crash_frame *f);
+void hs_report_arch_regs(const struct hs_exc_frame *f);
+unsigned hs_crash_class(const struct hs_exc_frame *f);
 unsigned long hs_this_cpu_id(void);
 
 #endif

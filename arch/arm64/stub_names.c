@@ -98,13 +98,13 @@ const char *hs_vector_name(unsigned long vector)
 	return hs_nth_string(origins, (unsigned)(vector / 4), 4);
 }
 
-unsigned hs_crash_class(const struct hs_crash_frame *f)
+unsigned hs_crash_class(const struct hs_exc_frame *f)
 {
 	return (unsigned)(f->esr >> 26) & 0x3f;
 }
 
 /* Syndrome registers, then x0..x30, two a line. */
-void hs_report_arch_regs(const struct hs_crash_frame *f)
+void hs_report_arch_regs(const struct hs_exc_frame *f)
 {
 	static const char names[] = "ESR \0ELR \0FAR \0SPSR\0SP  ";
 	const uint64_t values[] = {f->esr, f->elr, f->far, f->spsr, f->sp};

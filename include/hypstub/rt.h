@@ -35,7 +35,7 @@ void rt_system_off(void) __attribute__((noreturn));
  * hook returns true the frame (possibly changed) is resumed. Otherwise
  * the runtime prints a report and ends the run with code 3.
  */
-typedef bool (*rt_sync_hook)(struct rt_frame *frame);
+typedef bool (*rt_sync_hook)(struct hs_exc_frame *frame);
 void rt_set_sync_hook(rt_sync_hook hook);
 
 /* A small, fast, seedable pseudo-random generator (xorshift64*). */

@@ -51,9 +51,9 @@ void rt_exit(int code)
 	rt_system_off();
 }
 
-void rt_exception(struct rt_frame *f, unsigned long vector);
+void rt_exception(struct hs_exc_frame *f, unsigned long vector);
 
-void rt_exception(struct rt_frame *f, unsigned long vector)
+void rt_exception(struct hs_exc_frame *f, unsigned long vector)
 {
 	unsigned ec = RT_ESR_CLASS(f->esr);
 

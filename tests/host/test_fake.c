@@ -299,7 +299,7 @@ static void test_frames_match_assembly(void **state)
 	assert_true(define_value(vec, "HS_FRAME_SIZE", &v));
 	assert_int_equal(v, sizeof(struct hs_frame));
 	assert_true(define_value(crash, "HS_CRASH_FRAME_SIZE", &v));
-	assert_int_equal(v, sizeof(struct hs_crash_frame));
+	assert_int_equal(v, sizeof(struct hs_exc_frame));
 	assert_int_equal(offsetof(struct hs_frame, x30), sizeof(((struct hs_frame *)0)->x));
 	free(vec);
 	free(crash);

@@ -129,7 +129,7 @@ TEST(el1, gicv3_system_registers_usable)
 
 static unsigned long caught_class = ~0ul;
 
-static bool catch_and_skip(struct rt_frame *f)
+static bool catch_and_skip(struct hs_exc_frame *f)
 {
 	caught_class = RT_ESR_CLASS(f->esr);
 	f->elr += RT_INSN_SIZE;

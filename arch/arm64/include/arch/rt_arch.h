@@ -2,17 +2,8 @@
 #ifndef ARCH_RT_ARCH_H
 #define ARCH_RT_ARCH_H
 
+#include <arch/exc_frame.h>
 #include <stdint.h>
-
-/* An EL1 exception as the runtime's vectors saved it (rt_start.S). */
-struct rt_frame {
-	uint64_t x[31];
-	uint64_t sp;
-	uint64_t elr;
-	uint64_t spsr;
-	uint64_t esr;
-	uint64_t far;
-};
 
 #define RT_ESR_CLASS(esr) (((esr) >> 26) & 0x3f)
 #define RT_INSN_SIZE	  4

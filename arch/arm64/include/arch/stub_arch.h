@@ -7,6 +7,7 @@
 #ifndef ARCH_STUB_ARCH_H
 #define ARCH_STUB_ARCH_H
 
+#include <arch/exc_frame.h>
 #include <arch/stub_self.h>
 #include <arch/sysreg.h>
 #include <stdint.h>
@@ -20,16 +21,6 @@
 struct hs_frame {
 	uint64_t x[5];
 	uint64_t x30;
-};
-
-/* Everything the crash report shows; filled by the crash vector entry. */
-struct hs_crash_frame {
-	uint64_t x[31];
-	uint64_t sp;
-	uint64_t elr;
-	uint64_t spsr;
-	uint64_t esr;
-	uint64_t far;
 };
 
 #define ARCH_VECTORS_ALIGN 2048u
