@@ -41,6 +41,13 @@ GROUPS = {
     "demo-el1": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] entered at EL1: there is no EL2 to set up",
         "HYP is not available"]}),
+    "crash-trap": ("conformance.elf", "tests=crash_trap", {"exit": 3, "lines": [
+        "*** hypstub: unexpected exception at EL2",
+        "vector: synchronous, lower EL, AArch64",
+        "WFI/WFE trap",
+        "x00: 0x00000000c0ffee00  x01: 0x00000000c0ffee01",
+        "x02: 0x00000000c0ffee02  x03: 0x00000000c0ffee03",
+        "*** hypstub: CPU stopped ***"]}),
     "bad-payload": ("bad-machine.elf", None, {"exit": 3, "lines": [
         "[shim] error: payload: ELF file for another architecture",
         "*** hypstub: boot stopped ***"]}),
@@ -65,5 +72,5 @@ def groups_for(config):
     if cpu == "cortex-a57":
         groups.append("demo-raw")
     if config in ("a57-gic3-el2", "max-gic2-el2"):
-        groups += ["crash-dabort", "crash-brk", "bad-payload"]
+        groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload"]
     return groups

@@ -45,6 +45,12 @@ void arch_sysregs_randomize(void);
 /* The EL the calling code runs at, and whether the EL2 MMU, D- and I-cache bits are clear. */
 unsigned arch_current_el(void);
 
+/* At EL2: make EL1's WFI trap to EL2 (crash tests only). */
+void arch_test_el2_trap_wfi(void);
+/* At EL1: x0..x3 = ARCH_TEST_MARKER + 0..3, then WFI. */
+#define ARCH_TEST_MARKER 0xc0ffee00ul
+void arch_test_wfi_with_markers(void);
+
 /* Physical-address limit of this CPU, for "beyond the address space" inputs. */
 uint64_t arch_test_pa_limit(void);
 

@@ -34,3 +34,20 @@ TEST_HYP(crash_brk, breakpoint_at_el2_is_reported)
 	rt_el2_call(breakpoint, 0);
 	test_fail(__FILE__, __LINE__, "the breakpoint at EL2 was not taken");
 }
+
+static uint64_t trap_wfi_at_el1(uint64_t unused)
+{
+	(void)unused;
+	/* Test-only: make EL1's WFI trap to EL2 (HCR_EL2.TWI), so that a
+	 * synchronous exception from EL1 that is not a call reaches the stub. */
+	arch_test_el2_trap_wfi();
+	return 0;
+}
+
+TEST_HYP(crash_trap, trapped_instruction_from_el1_is_reported)
+{
+	rt_el2_call(trap_wfi_at_el1, 0);
+	/* The report must show the registers as they were at the trap. */
+	arch_test_wfi_with_markers();
+	test_fail(__FILE__, __LINE__, "the trapped WFI came back");
+}
