@@ -99,7 +99,7 @@ bootstrap:
 
 PAYLOAD ?= $(DEMO_ELF)
 run: bootstrap
-	$(Q)$(MAKE) --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
 

@@ -81,7 +81,13 @@ int main(const void *dtb)
 
 	printf("\n== Installing an EL2 handler of our own ==\n");
 	rt_sample_stub_vectors = stub;
-	step("HVC_SET_VECTORS(demo handler)", hyp_set_vectors(mine), 0);
+	{
+		char what[64];
+
+		snprintf(what, sizeof(what), "HVC_SET_VECTORS(demo handler at 0x%lx)",
+			 (unsigned long)mine);
+		step(what, hyp_set_vectors(mine), 0);
+	}
 	step("hvc #0, x0 = 7: now the demo handler answers", hyp_call(7, 0, 0, 0, 0),
 	     RT_SAMPLE_MAGIC);
 	step("hvc #0, x0 = 8: and counts", hyp_call(8, 0, 0, 0, 0), RT_SAMPLE_MAGIC);
