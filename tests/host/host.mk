@@ -36,9 +36,9 @@ HOST_SRCS_fake := tests/host/test_fake.c $(HOST_FAKE)
 HOST_SRCS_dispatch := tests/host/test_dispatch.c stub/dispatch.c $(HOST_FAKE)
 HOST_SRCS_el2_setup := tests/host/test_el2_setup.c arch/arm64/el2_setup.c $(HOST_FAKE)
 HOST_SRCS_cpu := tests/host/test_cpu.c arch/arm64/cpu.c $(HOST_FAKE)
-HOST_SRCS_platform := tests/host/test_platform.c lib/dt/platform.c
+HOST_SRCS_platform := tests/host/test_platform.c lib/dt/platform.c tests/host/hosttest.c
 HOST_SRCS_payload := tests/host/test_payload.c boot/payload.c
-HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c
+HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c tests/host/hosttest.c
 
 HOST_BINS := $(HOST_TESTS:%=$(HOST_BUILD)/test_%)
 HOST_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h \

@@ -32,6 +32,9 @@
 		}                                                                   \
 	} while (0)
 
+/* The compiled test tree tests/host/data/<name>.dts, checked; free() it. */
+void *load_dtb(const char *name);
+
 /* A small deterministic PRNG (xorshift64*), so a failure reproduces. */
 static inline uint64_t host_rand(uint64_t *state)
 {

@@ -19,28 +19,6 @@ static const struct hs_handoff installed = {
     .resident_size = HS_RESIDENT_SIZE,
 };
 
-static void *load_dtb(const char *name)
-{
-	char path[512];
-	FILE *f;
-	long n;
-	void *buf;
-
-	snprintf(path, sizeof(path), "%s/%s.dtb",
-		 getenv("HOST_DTB_DIR") ? getenv("HOST_DTB_DIR") : HOST_DTB_DIR, name);
-	f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (build it with make host-test)", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	return buf;
-}
-
 /* Run the hand-off into a buffer of exactly `room` bytes (ASan sees overruns). */
 static void *handoff(const void *src, size_t room, const struct hs_handoff *h, int *err)
 {
