@@ -89,6 +89,20 @@ void rt_main(const void *dtb)
 	rt_exit(main(dtb));
 }
 
+/* rt_el2.S addresses the context by these offsets: keep C and asm in step. */
+#include <stddef.h>
+_Static_assert(offsetof(struct rt_el2_ctx, sp) == RT_EL2_CTX_SP, "rt_el2_ctx.sp");
+_Static_assert(offsetof(struct rt_el2_ctx, fn) == RT_EL2_CTX_FN, "rt_el2_ctx.fn");
+_Static_assert(offsetof(struct rt_el2_ctx, result) == RT_EL2_CTX_RESULT, "rt_el2_ctx.result");
+_Static_assert(offsetof(struct rt_el2_ctx, refused) == RT_EL2_CTX_REFUSED, "rt_el2_ctx.refused");
+_Static_assert(offsetof(struct rt_el2_ctx, el2_sp) == RT_EL2_CTX_EL2_SP, "rt_el2_ctx.el2_sp");
+_Static_assert(offsetof(struct rt_el2_ctx, entry_x) == RT_EL2_CTX_ENTRY_X0, "rt_el2_ctx.entry_x");
+_Static_assert(offsetof(struct rt_el2_ctx, entry_currentel) == RT_EL2_CTX_ENTRY_EL,
+	       "rt_el2_ctx.entry_currentel");
+_Static_assert(offsetof(struct rt_el2_ctx, entry_sctlr_el2) == RT_EL2_CTX_ENTRY_SCTLR,
+	       "rt_el2_ctx.entry_sctlr_el2");
+_Static_assert(sizeof(struct rt_el2_ctx) == RT_EL2_CTX_SIZE, "rt_el2_ctx size");
+
 uint64_t rt_el2_call(rt_el2_fn fn, uint64_t arg)
 {
 	if (rt_el2_call_args(fn, arg, 0, 0, 0))

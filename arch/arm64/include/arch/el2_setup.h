@@ -38,6 +38,7 @@ struct el2_state {
 	bool gic_sre_ok; /* ICC_SRE_EL2.SRE read back as 1 */
 };
 
+/* The ID registers' answers; e2h_fixed is learnt only by el2_setup(). */
 void el2_read_features(struct el2_features *feat);
 
 /* Configure every EL2 control for an EL1 that owns the machine. */
