@@ -28,11 +28,11 @@ SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
-STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c
+STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/client/client.c lib/dt/platform.c \
-	lib/console/stdio_console.c lib/support/ssp.c stub/console.c
+	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
 

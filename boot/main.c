@@ -44,24 +44,11 @@ static void shim_print_platform(const struct hs_platform *p)
 	    hs_psci_conduit_name(p->psci), p->ncpus);
 }
 
-static void shim_print_el2_state(const struct el2_state *st)
+static const char *shim_level_name(unsigned long level)
 {
-	const struct el2_features *f = &st->feat;
+	static const char *const names[] = ARCH_LEVEL_NAMES;
 
-	printf("[shim] EL2 set up: HCR_EL2=0x%llx CPTR_EL2=0x%llx CNTHCTL_EL2=0x%llx "
-	       "MDCR_EL2=0x%llx\n",
-	       (unsigned long long)st->hcr, (unsigned long long)st->cptr,
-	       (unsigned long long)st->cnthctl, (unsigned long long)st->mdcr);
-	printf("[shim]   EL1 AArch64, no traps; E2H %s; timers and counters to EL1 (CNTVOFF=0); "
-	       "%u PMU counter(s) to EL1\n",
-	       f->e2h_fixed ? "fixed at 1 (VHE-only CPU)" : "clear", st->pmu_counters);
-	printf("[shim]   features: SVE %s, SME %s, PAuth %s, MTE %s, GICv3 sysregs %s, FGT %s, "
-	       "HCRX %s\n",
-	       f->sve ? "yes" : "no", f->sme ? "yes" : "no", f->pauth ? "yes" : "no",
-	       f->mte ? "yes" : "no", st->gic_sre_ok ? "on (ICC_SRE_EL2 read back)" : "no",
-	       f->fgt ? "cleared" : "no", f->hcx ? "set" : "no");
-	printf("[shim]   SCTLR_EL1=0x%llx (MMU and caches off)\n",
-	       (unsigned long long)st->sctlr_el1);
+	return level < sizeof(names) / sizeof(names[0]) ? names[level] : "an unknown level";
 }
 
 static unsigned shim_cpu_index(const struct hs_platform *p)
@@ -106,11 +93,11 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	/* Console first, so that every later failure can be reported. */
 	if (fdt_check_header(loader_dtb) == 0)
 		hs_stub_config.uart_base = hs_platform_console(loader_dtb);
-	printf("\n[shim] hypstub (%s) entered at EL%lu, device tree at %p\n", ARCH_NAME, boot_el,
-	       loader_dtb);
+	printf("\n[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
+	       shim_level_name(boot_el), loader_dtb);
 	if (boot_el != 1 && boot_el != 2)
-		shim_fatal("entered at EL%lu: hypstub must be entered at %s (or %s)", boot_el,
-			   ARCH_EL2_NAME, ARCH_EL1_NAME);
+		shim_fatal("entered at %s: hypstub must be entered at %s (or %s)",
+			   shim_level_name(boot_el), ARCH_EL2_NAME, ARCH_EL1_NAME);
 	err = hs_platform_read(loader_dtb, &plat);
 	if (err)
 		shim_fatal("the device tree at %p is unusable: %s", loader_dtb, fdt_strerror(err));
@@ -126,17 +113,20 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 		struct el2_state st;
 
 		el2_setup(&st, plat.gic_version == 3);
-		shim_print_el2_state(&st);
+		el2_print_state(&st);
 		if (plat.gic_version == 3 && !st.gic_sre_ok)
-			printf("[shim] warning: ICC_SRE_EL2.SRE reads 0: EL1 cannot use the GICv3 "
-			       "system registers\n");
+			printf(
+			    "[shim] warning: the GICv3 system register interface did not enable: "
+			    "%s cannot use the GICv3 system registers\n",
+			    ARCH_EL1_NAME);
 		handoff.stub_vectors = shim_install_stub(resident);
 		handoff.stub_installed = 1;
 		el2_sp = resident + HS_RESIDENT_STACKS_OFFSET +
 			 (shim_cpu_index(&plat) + 1) * HS_EL2_STACK_SIZE;
 	} else {
-		printf("[shim] entered at EL1: there is no EL2 to set up and no stub to install;\n"
-		       "[shim]   the payload starts anyway and will find HYP unavailable\n");
+		printf("[shim] entered at %s: there is no %s to set up and no stub to install;\n"
+		       "[shim]   the payload starts anyway and will find HYP unavailable\n",
+		       ARCH_EL1_NAME, ARCH_EL2_NAME);
 	}
 
 	dtb = (void *)(uintptr_t)(resident + HS_RESIDENT_DTB_OFFSET);
@@ -174,7 +164,7 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	       (unsigned long long)(plat.initrd_end - plat.initrd_start),
 	       (unsigned long long)loaded.low, (unsigned long long)loaded.high,
 	       (unsigned long long)loaded.entry);
-	printf("[shim] dropping to EL1h, DAIF masked, x0 = device tree 0x%llx\n\n",
+	printf("[shim] dropping to %s, device tree at 0x%llx\n\n", ARCH_PAYLOAD_ENTRY,
 	       (unsigned long long)(uintptr_t)dtb);
-	arch_enter_payload(loaded.entry, (uint64_t)(uintptr_t)dtb, el2_sp);
+	arch_enter_payload((uintptr_t)loaded.entry, (uintptr_t)dtb, (uintptr_t)el2_sp);
 }

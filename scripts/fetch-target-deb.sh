@@ -15,8 +15,12 @@ apt_opts="-o APT::Architecture=$arch -o APT::Architectures=$arch \
  -o Dir::State::status=/dev/null -o Debug::NoLocking=1 -o APT::Sandbox::User=root -qq"
 if [ ! -e "$state/lists/.updated" ]; then
 	echo "  fetching Debian's $arch package lists (private apt state in $state)"
+	# A mirror caught mid-sync fails one index (security updates, say):
+	# retry once, then go on with what arrived; the download below fails
+	# clearly if the package itself is not listed.
 	# shellcheck disable=SC2086
-	apt-get $apt_opts update
+	apt-get $apt_opts update || apt-get $apt_opts update ||
+		echo "  warning: some $arch package lists did not download; using those that did"
 	touch "$state/lists/.updated"
 fi
 echo "  fetching $pkg:$arch"

@@ -28,7 +28,7 @@ unsigned long hs_stub_call(struct hs_frame *f)
 		hs_el2_mmu_off();
 		return 0;
 	case HVC_SOFT_RESTART:
-		if (!hs_addr_ok(target, ARCH_ENTRY_ALIGN))
+		if (!hs_entry_ok(target) || target >= hs_stub_config.pa_limit)
 			return HVC_STUB_ERR;
 		return hs_soft_restart_prepare(f, target);
 	default: return HVC_STUB_ERR;

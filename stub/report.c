@@ -4,6 +4,8 @@
  * at EL1 when there is no EL2) ends here. It says what happened, decoded,
  * and stops the CPU; it never returns and never hangs silently.
  */
+#include <arch/cpu.h>
+
 #include "stub.h"
 
 /* A second fault while reporting must not loop: remember we are in here. */
@@ -15,8 +17,8 @@ void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigne
 		unsigned ec = hs_crash_class(f);
 
 		hs_reporting = 1;
-		hs_puts("\n*** hypstub: unexpected exception at EL");
-		hs_putc((char)('0' + el));
+		hs_puts("\n*** hypstub: unexpected exception at ");
+		hs_puts(el == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME);
 		hs_puts(", CPU ");
 		hs_puthex(hs_this_cpu_id());
 		hs_puts(" ***\n  vector: ");

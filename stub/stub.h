@@ -44,7 +44,10 @@ void hs_putc(char c);
 void hs_puts(const char *s);
 void hs_puthex(uint64_t v);
 
-/* Names for exception classes and vector slots (arch tables). */
+/* The n-th of `count` NUL-separated strings, "" when out of range. */
+const char *hs_nth_string(const char *packed, unsigned n, unsigned count);
+
+/* Names for exception classes (stub/names.c) and vector slots (arch). */
 const char *hs_exception_class_name(unsigned ec);
 const char *hs_vector_name(unsigned long vector);
 void hs_report_arch_regs(const struct hs_exc_frame *f);

@@ -8,6 +8,13 @@
 #define ARCH_NAME     "arm64"
 #define ARCH_EL2_NAME "EL2"
 #define ARCH_EL1_NAME "EL1"
+/* What each exception level is called, by number. */
+#define ARCH_LEVEL_NAMES                   \
+	{                                  \
+		"EL0", "EL1", "EL2", "EL3" \
+	}
+/* How the payload is entered (shim_head.S, arch_enter_payload). */
+#define ARCH_PAYLOAD_ENTRY "EL1h, DAIF masked, x0 = device tree, x1..x3 = 0"
 
 /* ELF machine number of this architecture's payloads. */
 #define ARCH_ELF_MACHINE 183 /* EM_AARCH64 */
@@ -19,6 +26,6 @@ uint64_t arch_pa_limit(void);
 uint64_t arch_cpu_affinity(void);
 
 /* Leave the shim: enter `entry` at EL1 with x0 = dtb; see shim_head.S. */
-void arch_enter_payload(uint64_t entry, uint64_t dtb, uint64_t el2_sp) __attribute__((noreturn));
+void arch_enter_payload(uintptr_t entry, uintptr_t dtb, uintptr_t el2_sp) __attribute__((noreturn));
 
 #endif

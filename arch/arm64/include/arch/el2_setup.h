@@ -44,4 +44,7 @@ void el2_read_features(struct el2_features *feat);
 /* Configure every EL2 control for an EL1 that owns the machine. */
 void el2_setup(struct el2_state *st, bool want_gicv3);
 
+/* Print what el2_setup() left, for the boot transcript. */
+void el2_print_state(const struct el2_state *st);
+
 #endif

@@ -24,7 +24,6 @@ struct hs_frame {
 };
 
 #define ARCH_VECTORS_ALIGN 2048u
-#define ARCH_ENTRY_ALIGN   4u
 
 #define ESR_EC_SHIFT  26
 #define ESR_EC_HVC64  0x16u
@@ -45,6 +44,12 @@ static inline unsigned long hs_frame_arg(const struct hs_frame *f, unsigned n)
 static inline void hs_frame_set_ret(struct hs_frame *f, unsigned long v)
 {
 	f->x[0] = v;
+}
+
+/* A restart address the CPU can execute from: A64 code is word-aligned. */
+static inline int hs_entry_ok(uintptr_t entry)
+{
+	return (entry & 3) == 0;
 }
 
 static inline unsigned long hs_trap_syndrome(void)
