@@ -4,15 +4,16 @@
  * would try it. Every step checks its result; any surprise ends the run
  * with a non-zero exit code.
  */
-#include <arch/sysreg.h>
+#include <arch/cpu.h>
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
 #include <stdio.h>
 
-#define STAGE2_ARG0 0x1111111111111111ul
-#define STAGE2_ARG1 0x2222222222222222ul
-#define STAGE2_ARG2 0x3333333333333333ul
+/* 0x1111..., 0x2222..., 0x3333... at the width of a register. */
+#define STAGE2_ARG0 (~0ul / 15)
+#define STAGE2_ARG1 (STAGE2_ARG0 * 2)
+#define STAGE2_ARG2 (STAGE2_ARG0 * 3)
 
 static int failures;
 
@@ -27,24 +28,27 @@ static void step(const char *what, unsigned long got, unsigned long want)
 	}
 }
 
-static uint64_t stage2(uint64_t arg)
+static unsigned long stage2(unsigned long arg)
 {
 	const struct rt_el2_ctx *c = &rt_el2_ctx;
-	uint64_t sctlr = c->entry_sctlr_el2;
+	unsigned long sctlr = c->entry_sctlr_el2;
+	unsigned long want[3];
 
 	(void)arg;
+	rt_el2_expected_regs(STAGE2_ARG0, STAGE2_ARG1, STAGE2_ARG2, want);
 	printf("\n== Stage 2: arrived by HVC_SOFT_RESTART ==\n");
-	printf("  running at EL%llu, DAIF=0x%llx (all masked: %s)\n",
-	       (unsigned long long)(c->entry_currentel >> 2), (unsigned long long)c->entry_daif,
-	       c->entry_daif == 0x3c0 ? "yes" : "NO");
-	printf("  SCTLR_EL2=0x%llx: MMU %s, D-cache %s, I-cache %s\n", (unsigned long long)sctlr,
+	printf("  running at %s, exception masks 0x%lx (all masked: %s)\n",
+	       c->entry_level == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME, c->entry_masks,
+	       c->entry_masks == RT_EL2_ALL_MASKED ? "yes" : "NO");
+	/* M, C and I: the same bits in SCTLR_EL2 and HSCTLR. */
+	printf("  %s SCTLR=0x%lx: MMU %s, D-cache %s, I-cache %s\n", ARCH_EL2_NAME, sctlr,
 	       sctlr & 1 ? "ON" : "off", sctlr & 4 ? "ON" : "off",
 	       sctlr & (1 << 12) ? "ON" : "off");
-	printf("  x0=0x%llx x1=0x%llx x2=0x%llx\n", (unsigned long long)c->entry_x[0],
-	       (unsigned long long)c->entry_x[1], (unsigned long long)c->entry_x[2]);
-	if (c->entry_currentel >> 2 != 2 || c->entry_daif != 0x3c0 || (sctlr & 0x1005) ||
-	    c->entry_x[0] != STAGE2_ARG0 || c->entry_x[1] != STAGE2_ARG1 ||
-	    c->entry_x[2] != STAGE2_ARG2) {
+	printf("  registers 0..2 = 0x%lx 0x%lx 0x%lx (expected 0x%lx 0x%lx 0x%lx)\n",
+	       c->entry_regs[0], c->entry_regs[1], c->entry_regs[2], want[0], want[1], want[2]);
+	if (c->entry_level != 2 || c->entry_masks != RT_EL2_ALL_MASKED || (sctlr & 0x1005) ||
+	    c->entry_regs[0] != want[0] || c->entry_regs[1] != want[1] ||
+	    c->entry_regs[2] != want[2]) {
 		printf("demo: FAILED: stage 2 did not arrive as the ABI promises\n");
 		rt_exit(1);
 	}
@@ -52,7 +56,7 @@ static uint64_t stage2(uint64_t arg)
 		printf("demo: %d step(s) FAILED\n", failures);
 		rt_exit(1);
 	}
-	printf("  the three arguments arrived intact; powering off (PSCI SYSTEM_OFF)\n");
+	printf("  the registers arrived as the ABI promises; powering off (PSCI SYSTEM_OFF)\n");
 	rt_system_off();
 }
 
@@ -61,12 +65,15 @@ int main(const void *dtb)
 	uintptr_t stub = hyp_stub_vectors();
 	uintptr_t mine = (uintptr_t)rt_sample_vectors;
 
-	printf("== hypstub demo: the kernel <-> HYP stub ABI, from EL1 ==\n");
-	printf("  the payload runs at EL%llu; the shim was entered at EL%u; device tree at %p\n",
-	       (unsigned long long)(sysreg_currentel_read() >> 2), hyp_boot_el(), dtb);
+	printf("== hypstub demo (%s): the kernel <-> HYP stub ABI, from %s ==\n", ARCH_NAME,
+	       ARCH_EL1_NAME);
+	printf("  the payload runs at %s; the shim was entered at %s; device tree at %p\n",
+	       rt_current_el() == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME,
+	       hyp_boot_el() == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME, dtb);
 	if (!hyp_available()) {
-		printf("  HYP is not available (the shim found no EL2): every call returns "
-		       "HVC_STUB_ERR without trapping\n");
+		printf("  HYP is not available (the shim found no %s): every call returns "
+		       "HVC_STUB_ERR without trapping\n",
+		       ARCH_EL2_NAME);
 		step("hyp_set_vectors(anything)", hyp_set_vectors(0x40000000), HVC_STUB_ERR);
 		return failures != 0;
 	}
@@ -74,9 +81,10 @@ int main(const void *dtb)
 
 	printf("\n== Calls the stub refuses: 0x%x is HVC_STUB_ERR ==\n", HVC_STUB_ERR);
 	step("hvc #0, x0 = 7 (no such call)", hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
-	step("HVC_SET_VECTORS(0x...100: not 2 KiB aligned)", hyp_set_vectors(mine + 0x100),
+	step("HVC_SET_VECTORS(vectors + 0x10: misaligned)", hyp_set_vectors(mine + 0x10),
 	     HVC_STUB_ERR);
-	step("HVC_SOFT_RESTART(odd address)", hyp_soft_restart(0x40800002, 0, 0, 0), HVC_STUB_ERR);
+	step("HVC_SOFT_RESTART(address ending in binary 10)", hyp_soft_restart(0x40800002, 0, 0, 0),
+	     HVC_STUB_ERR);
 	step("HVC_RESET_VECTORS while the stub is in place (no-op)", hyp_reset_vectors(), 0);
 
 	printf("\n== Installing an EL2 handler of our own ==\n");
@@ -96,8 +104,9 @@ int main(const void *dtb)
 	step("hvc #0, x0 = 7: the stub answers again", hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
 	step("calls the demo handler received", rt_sample_calls, 2);
 
-	printf("\n== HVC_SOFT_RESTART into stage 2 at EL2, x2..x4 = 0x1111.., 0x2222.., 0x3333.. "
-	       "==\n");
+	printf("\n== HVC_SOFT_RESTART into stage 2 at %s, arguments 0x1111.., 0x2222.., "
+	       "0x3333.. ==\n",
+	       ARCH_EL2_NAME);
 	rt_el2_call_args(stage2, 0, STAGE2_ARG0, STAGE2_ARG1, STAGE2_ARG2);
 	printf("demo: FAILED: SOFT_RESTART returned to EL1\n");
 	return 1;

@@ -34,10 +34,10 @@ GROUPS = {
         "[shim] stub installed",
         "now the demo handler answers",
         "== Stage 2: arrived by HVC_SOFT_RESTART ==",
-        "the three arguments arrived intact"]}),
+        "the registers arrived as the ABI promises"]}),
     "demo-raw": ("demo.bin", None, {"exit": 0, "lines": [
         "[shim] payload (raw binary",
-        "the three arguments arrived intact"]}),
+        "the registers arrived as the ABI promises"]}),
     "demo-el1": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] entered at EL1: there is no EL2 to set up",
         "HYP is not available"]}),

@@ -46,6 +46,7 @@ rt_el2_trampoline:
 	stp	x0, x1, [x9, #RT_EL2_CTX_ENTRY_X0]
 	str	x2, [x9, #RT_EL2_CTX_ENTRY_X2]
 	mrs	x10, CurrentEL
+	lsr	x10, x10, #2		/* the EL number */
 	mrs	x11, daif
 	stp	x10, x11, [x9, #RT_EL2_CTX_ENTRY_EL]
 	mrs	x10, sctlr_el2

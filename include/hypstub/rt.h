@@ -38,6 +38,9 @@ void rt_system_off(void) __attribute__((noreturn));
 typedef bool (*rt_sync_hook)(struct hs_exc_frame *frame);
 void rt_set_sync_hook(rt_sync_hook hook);
 
+/* The level the caller runs at: 1 for EL1/SVC, 2 for EL2/HYP. */
+unsigned rt_current_el(void);
+
 /* A small, fast, seedable pseudo-random generator (xorshift64*). */
 uint64_t rt_random(void);
 void rt_random_seed(uint64_t seed);

@@ -13,35 +13,49 @@
 #include <arch/rt_el2_ctx.h>
 #include <stdint.h>
 
-typedef uint64_t (*rt_el2_fn)(uint64_t arg);
+typedef unsigned long (*rt_el2_fn)(unsigned long arg);
 
+/* Registers are unsigned long: 64 bits on arm64, 32 on arm. */
 struct rt_el2_ctx {
-	uint64_t callee[12];
-	uint64_t sp, daif;
-	uint64_t fn, arg;
-	uint64_t result;
-	uint64_t refused;
-	uint64_t el2_sp;
-	uint64_t entry_x[3];
-	uint64_t entry_currentel, entry_daif;
-	uint64_t entry_sctlr_el2, entry_vbar_el2;
+	unsigned long callee[12]; /* the caller's callee-saved registers */
+	unsigned long sp, psr;	  /* and its SP and DAIF (arm64) or CPSR (arm) */
+	unsigned long fn, arg;
+	unsigned long result;
+	unsigned long refused;
+	unsigned long el2_sp;
+	/* On arrival at EL2/HYP: x0..x2 (r0..r2), the level (2 = EL2/HYP)
+	 * and the exception mask bits (RT_EL2_ALL_MASKED when all are set). */
+	unsigned long entry_regs[3];
+	unsigned long entry_level, entry_masks;
+	unsigned long entry_sctlr_el2, entry_vbar_el2;
 };
 
 extern struct rt_el2_ctx rt_el2_ctx;
 
 /*
- * fn(arg) at EL2; the trampoline is entered with x0..x2 = a0..a2 (and
- * records them). Returns 0 and stores fn's result in rt_el2_ctx.result,
- * or returns the stub's answer when it refused the SOFT_RESTART.
+ * fn(arg) at EL2. The SOFT_RESTART passes a0..a2 as the ABI allows: on
+ * arm64 they arrive in x0..x2; on arm, which moves no arguments, r2 and r3
+ * hold a0 and a1 at the `hvc` and so on arrival (a2 is not passed). The
+ * trampoline records r0..r2/x0..x2 in entry_regs. Returns 0 and stores
+ * fn's result in rt_el2_ctx.result, or returns the stub's answer when it
+ * refused the SOFT_RESTART.
  */
-unsigned long rt_el2_call_args(rt_el2_fn fn, uint64_t arg, uint64_t a0, uint64_t a1, uint64_t a2);
+unsigned long rt_el2_call_args(rt_el2_fn fn, unsigned long arg, unsigned long a0, unsigned long a1,
+			       unsigned long a2);
 
 /* fn(arg) at EL2, returning its result (0 when the stub refused). */
-uint64_t rt_el2_call(rt_el2_fn fn, uint64_t arg);
+unsigned long rt_el2_call(rt_el2_fn fn, unsigned long arg);
+
+/*
+ * What entry_regs must hold after rt_el2_call_args(fn, arg, a0, a1, a2)
+ * when the stub keeps the ABI (it differs by architecture, see above).
+ */
+void rt_el2_expected_regs(unsigned long a0, unsigned long a1, unsigned long a2,
+			  unsigned long want[3]);
 
 /* The sample EL2 handler: answers RT_SAMPLE_MAGIC, counts calls. */
 extern char rt_sample_vectors[];
-extern uint64_t rt_sample_stub_vectors;
-extern uint64_t rt_sample_calls;
+extern unsigned long rt_sample_stub_vectors;
+extern unsigned long rt_sample_calls;
 
 #endif

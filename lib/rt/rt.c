@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The payload runtime: console, client library, exit, EL1 exceptions. */
+#include <arch/cpu.h>
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
@@ -55,20 +56,14 @@ void rt_exception(struct hs_exc_frame *f, unsigned long vector);
 
 void rt_exception(struct hs_exc_frame *f, unsigned long vector)
 {
-	unsigned ec = RT_ESR_CLASS(f->esr);
-
-	/* Semihosting's `hlt` is undefined when QEMU runs without it. */
-	if (vector == 4 && ec == 0 && f->elr == (uintptr_t)arch_semihost_trap) {
+	if (arch_rt_semihost_missing(f, vector)) {
 		rt_no_semihosting = true;
-		f->elr += RT_INSN_SIZE;
 		return;
 	}
-	if (vector == 4 && rt_hook && rt_hook(f))
+	if (arch_rt_is_sync(vector) && rt_hook && rt_hook(f))
 		return;
-	printf("\n*** payload: unexpected exception at EL1 ***\n"
-	       "  vector %lu, class 0x%02x (%s)\n  ESR 0x%llx ELR 0x%llx FAR 0x%llx SPSR 0x%llx\n",
-	       vector, ec, hs_exception_class_name(ec), (unsigned long long)f->esr,
-	       (unsigned long long)f->elr, (unsigned long long)f->far, (unsigned long long)f->spsr);
+	printf("\n*** payload: unexpected exception at %s ***\n", ARCH_EL1_NAME);
+	arch_rt_print_exception(f, vector);
 	rt_exit(RT_EXIT_EXCEPTION);
 }
 
@@ -96,14 +91,15 @@ _Static_assert(offsetof(struct rt_el2_ctx, fn) == RT_EL2_CTX_FN, "rt_el2_ctx.fn"
 _Static_assert(offsetof(struct rt_el2_ctx, result) == RT_EL2_CTX_RESULT, "rt_el2_ctx.result");
 _Static_assert(offsetof(struct rt_el2_ctx, refused) == RT_EL2_CTX_REFUSED, "rt_el2_ctx.refused");
 _Static_assert(offsetof(struct rt_el2_ctx, el2_sp) == RT_EL2_CTX_EL2_SP, "rt_el2_ctx.el2_sp");
-_Static_assert(offsetof(struct rt_el2_ctx, entry_x) == RT_EL2_CTX_ENTRY_X0, "rt_el2_ctx.entry_x");
-_Static_assert(offsetof(struct rt_el2_ctx, entry_currentel) == RT_EL2_CTX_ENTRY_EL,
-	       "rt_el2_ctx.entry_currentel");
+_Static_assert(offsetof(struct rt_el2_ctx, entry_regs) == RT_EL2_CTX_ENTRY_X0,
+	       "rt_el2_ctx.entry_regs");
+_Static_assert(offsetof(struct rt_el2_ctx, entry_level) == RT_EL2_CTX_ENTRY_EL,
+	       "rt_el2_ctx.entry_level");
 _Static_assert(offsetof(struct rt_el2_ctx, entry_sctlr_el2) == RT_EL2_CTX_ENTRY_SCTLR,
 	       "rt_el2_ctx.entry_sctlr_el2");
 _Static_assert(sizeof(struct rt_el2_ctx) == RT_EL2_CTX_SIZE, "rt_el2_ctx size");
 
-uint64_t rt_el2_call(rt_el2_fn fn, uint64_t arg)
+unsigned long rt_el2_call(rt_el2_fn fn, unsigned long arg)
 {
 	if (rt_el2_call_args(fn, arg, 0, 0, 0))
 		return 0;

@@ -1,36 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the conformance tests need from the architecture; arm64 in
- * tests/guest/arm64/. The suites themselves are arch-neutral.
+ * What the conformance tests need from the architecture; the arch layers
+ * are tests/guest/arm64/ and tests/guest/arm/. The suites themselves are
+ * arch-neutral. Registers are unsigned long: 64 bits on arm64, 32 on arm.
  */
 #ifndef TESTS_GUEST_ARCH_TEST_H
 #define TESTS_GUEST_ARCH_TEST_H
 
 #include <stdint.h>
 
-/* General-purpose registers a call can see (x0..x30), and a frame of them plus SP. */
-#define ARCH_TEST_NREGS 31
-#define ARCH_TEST_SP	ARCH_TEST_NREGS
-#define ARCH_TEST_FRAME (ARCH_TEST_NREGS + 1)
+/*
+ * The general-purpose registers a call can see, in the order
+ * arch_test_hvc_regs loads them (arm64: x0..x30; arm: r0..r12, lr), and
+ * a frame of them plus SP.
+ */
+extern const unsigned arch_test_nregs;
+#define ARCH_TEST_MAX_REGS 32
+const char *arch_test_reg_name(unsigned i);
 
-/* Load every register from in[], `hvc #0`, store every register and SP to out[]. */
-void arch_test_hvc_regs(const uint64_t in[ARCH_TEST_NREGS], uint64_t out[ARCH_TEST_FRAME]);
+/* Load registers from in[], `hvc #0`, store them to out[] and SP to out[arch_test_nregs]. */
+void arch_test_hvc_regs(const unsigned long in[], unsigned long out[]);
 /* The same with `hvc #1`: a call this ABI does not define. */
-void arch_test_hvc1_regs(const uint64_t in[ARCH_TEST_NREGS], uint64_t out[ARCH_TEST_FRAME]);
-/* SP as the caller of arch_test_hvc_regs sees it (out[ARCH_TEST_SP] must match). */
-uint64_t arch_test_sp_for_hvc(void);
+void arch_test_hvc1_regs(const unsigned long in[], unsigned long out[]);
+/* SP as the caller of arch_test_hvc_regs sees it (out[arch_test_nregs] must match). */
+unsigned long arch_test_sp_for_hvc(void);
 
-/* `hvc #imm` for the immediates below, with x0 and x1; returns x0. */
+/* `hvc #imm` for the immediates below, with x0/r0 and x1/r1; returns x0/r0. */
 #define ARCH_TEST_NIMM 4
 extern const unsigned arch_test_imm[ARCH_TEST_NIMM];
 unsigned long arch_test_hvc_imm(unsigned which, unsigned long x0, unsigned long x1);
 
-/* FP/SIMD registers: 32 x 128 bits in, `hvc #0` with x0 = call, 32 x 128 out. */
-#define ARCH_TEST_FP_WORDS 64
-unsigned long arch_test_hvc_fp(unsigned long call, const uint64_t in[ARCH_TEST_FP_WORDS],
-			       uint64_t out[ARCH_TEST_FP_WORDS]);
+/* FP/SIMD registers (arm64: 32 x 128 bits; arm: 32 x 64 bits) in, `hvc #0`, out. */
+#define ARCH_TEST_FP_MAX_WORDS 64
+extern const unsigned arch_test_fp_words;
+unsigned long arch_test_hvc_fp(unsigned long call, const uint64_t in[], uint64_t out[]);
 
-/* EL1 system registers the stub must leave alone. */
+/* EL1/PL1 system registers the stub must leave alone. */
 #define ARCH_TEST_MAX_SYSREGS 32
 struct arch_sysregs {
 	unsigned n;
@@ -42,16 +47,23 @@ const char *arch_sysreg_name(unsigned i);
  * values. */
 void arch_sysregs_randomize(void);
 
-/* The EL the calling code runs at, and whether the EL2 MMU, D- and I-cache bits are clear. */
-unsigned arch_current_el(void);
+/* Alignment HVC_SET_VECTORS requires (arm64 2 KiB, arm 32 bytes). */
+extern const unsigned long arch_test_vectors_align;
+/* A SOFT_RESTART address the stub must refuse, made from a good one. */
+unsigned long arch_test_bad_entry(unsigned long good, uint64_t random);
+
+/*
+ * First physical address beyond what the stub accepts, or 0 when every
+ * register value is an address (arm: 32-bit registers, HYP MMU off).
+ */
+uint64_t arch_test_pa_limit(void);
+/* An address whose access at EL2/HYP must fault (crash tests). */
+unsigned long arch_test_fault_address(void);
 
 /* At EL2: make EL1's WFI trap to EL2 (crash tests only). */
 void arch_test_el2_trap_wfi(void);
-/* At EL1: x0..x3 = ARCH_TEST_MARKER + 0..3, then WFI. */
+/* At EL1: x0..x3 (r0..r3) = ARCH_TEST_MARKER + 0..3, then WFI. */
 #define ARCH_TEST_MARKER 0xc0ffee00ul
 void arch_test_wfi_with_markers(void);
-
-/* Physical-address limit of this CPU, for "beyond the address space" inputs. */
-uint64_t arch_test_pa_limit(void);
 
 #endif

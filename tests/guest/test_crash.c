@@ -12,12 +12,12 @@
 #include "arch_test.h"
 #include "harness.h"
 
-static uint64_t read_beyond_pa(uint64_t address)
+static unsigned long read_faulting(unsigned long address)
 {
-	return *(volatile uint64_t *)(uintptr_t)address;
+	return *(volatile unsigned long *)address;
 }
 
-static uint64_t breakpoint(uint64_t unused)
+static unsigned long breakpoint(unsigned long unused)
 {
 	(void)unused;
 	__builtin_trap();
@@ -25,7 +25,7 @@ static uint64_t breakpoint(uint64_t unused)
 
 TEST_HYP(crash_dabort, data_abort_at_el2_is_reported)
 {
-	rt_el2_call(read_beyond_pa, arch_test_pa_limit() + 0x1230);
+	rt_el2_call(read_faulting, arch_test_fault_address());
 	test_fail(__FILE__, __LINE__, "the data abort at EL2 was not taken");
 }
 
@@ -35,7 +35,7 @@ TEST_HYP(crash_brk, breakpoint_at_el2_is_reported)
 	test_fail(__FILE__, __LINE__, "the breakpoint at EL2 was not taken");
 }
 
-static uint64_t trap_wfi_at_el1(uint64_t unused)
+static unsigned long trap_wfi_at_el1(unsigned long unused)
 {
 	(void)unused;
 	/* Test-only: make EL1's WFI trap to EL2 (HCR_EL2.TWI), so that a

@@ -27,9 +27,10 @@ static void compare_sysregs(const struct arch_sysregs *before, unsigned call)
 }
 
 /* One random call and the x0 the stub must answer. */
-static unsigned long pick_call(uint64_t in[ARCH_TEST_NREGS], int *imm1)
+static unsigned long pick_call(unsigned long in[], int *imm1)
 {
 	uint64_t limit = arch_test_pa_limit();
+	unsigned long align = arch_test_vectors_align;
 
 	*imm1 = 0;
 	switch (rt_random() % 8) {
@@ -39,16 +40,22 @@ static unsigned long pick_call(uint64_t in[ARCH_TEST_NREGS], int *imm1)
 		return 0;
 	case 1: /* misaligned SET_VECTORS */
 		in[0] = HVC_SET_VECTORS;
-		in[1] = (in[1] % limit) | (1 + rt_random() % 0x7ff);
+		if (limit)
+			in[1] %= limit;
+		in[1] |= 1 + rt_random() % (align - 1);
 		return HVC_STUB_ERR;
-	case 2: /* SET_VECTORS beyond the physical address space */
+	case 2: /* SET_VECTORS beyond the physical address space, if there is a beyond */
 		in[0] = HVC_SET_VECTORS;
-		in[1] = (in[1] | limit) & ~0x7fful;
+		if (!limit) {
+			in[1] = hyp_stub_vectors();
+			return 0;
+		}
+		in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)(align - 1));
 		return HVC_STUB_ERR;
 	case 3: in[0] = HVC_RESET_VECTORS; return 0;
 	case 4: /* misaligned SOFT_RESTART */
 		in[0] = HVC_SOFT_RESTART;
-		in[1] |= 1 + rt_random() % 3;
+		in[1] = arch_test_bad_entry(in[1] & ~3ul, rt_random());
 		return HVC_STUB_ERR;
 	case 5: /* a defined call with a non-zero immediate */
 		*imm1 = 1;
@@ -63,7 +70,8 @@ static unsigned long pick_call(uint64_t in[ARCH_TEST_NREGS], int *imm1)
 
 TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 {
-	uint64_t in[ARCH_TEST_NREGS], out[ARCH_TEST_FRAME];
+	unsigned long in[ARCH_TEST_MAX_REGS], out[ARCH_TEST_MAX_REGS + 1];
+	unsigned nregs = arch_test_nregs;
 	struct arch_sysregs before;
 	unsigned counts[2] = {0, 0};
 
@@ -74,7 +82,7 @@ TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 		unsigned long want;
 		int imm1;
 
-		for (unsigned r = 0; r < ARCH_TEST_NREGS; r++)
+		for (unsigned r = 0; r < nregs; r++)
 			in[r] = rt_random();
 		want = pick_call(in, &imm1);
 		memset(out, 0, sizeof(out));
@@ -84,15 +92,16 @@ TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 			arch_test_hvc_regs(in, out);
 		counts[want == 0]++;
 		ASSERT_EQ(out[0], want);
-		for (unsigned r = 1; r < ARCH_TEST_NREGS; r++)
+		for (unsigned r = 1; r < nregs; r++)
 			if (out[r] != in[r]) {
 				test_fail(__FILE__, __LINE__,
-					  "call %u (x0=0x%llx): x%u 0x%llx -> 0x%llx", call,
-					  (unsigned long long)in[0], r, (unsigned long long)in[r],
+					  "call %u (%s=0x%llx): %s 0x%llx -> 0x%llx", call,
+					  arch_test_reg_name(0), (unsigned long long)in[0],
+					  arch_test_reg_name(r), (unsigned long long)in[r],
 					  (unsigned long long)out[r]);
 				return;
 			}
-		ASSERT_EQ(out[ARCH_TEST_SP], arch_test_sp_for_hvc());
+		ASSERT_EQ(out[nregs], arch_test_sp_for_hvc());
 		if (call % 1000 == 999) {
 			compare_sysregs(&before, call);
 			if (test_failures())
@@ -109,20 +118,21 @@ TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 
 TEST_HYP(regs, fp_simd_registers_untouched)
 {
-	uint64_t in[ARCH_TEST_FP_WORDS], out[ARCH_TEST_FP_WORDS];
+	uint64_t in[ARCH_TEST_FP_MAX_WORDS], out[ARCH_TEST_FP_MAX_WORDS];
+	unsigned words = arch_test_fp_words;
 
 	for (unsigned call = 0; call < 1000; call++) {
 		unsigned long number = call % 2 ? HVC_RESET_VECTORS : 0x1000 + call;
 
-		for (unsigned i = 0; i < ARCH_TEST_FP_WORDS; i++)
+		for (unsigned i = 0; i < words; i++)
 			in[i] = rt_random();
 		arch_test_hvc_fp(number, in, out);
-		for (unsigned i = 0; i < ARCH_TEST_FP_WORDS; i++)
+		for (unsigned i = 0; i < words; i++)
 			ASSERT_EQ(out[i], in[i]);
 	}
 }
 
-static uint64_t identity(uint64_t arg)
+static unsigned long identity(unsigned long arg)
 {
 	return arg;
 }
@@ -134,7 +144,7 @@ TEST_HYP(regs, sysregs_kept_across_soft_restart_round_trip)
 	arch_sysregs_randomize();
 	arch_sysregs_read(&before);
 	for (unsigned i = 0; i < 20; i++) {
-		uint64_t v = rt_random();
+		unsigned long v = rt_random();
 
 		ASSERT_EQ(rt_el2_call(identity, v), v);
 	}

@@ -13,13 +13,13 @@
 
 #define SOME_CALL 0x1234ul
 
-static uint64_t read_vbar_el2(uint64_t unused)
+static unsigned long read_vbar_el2(unsigned long unused)
 {
 	(void)unused;
 	return rt_el2_ctx.entry_vbar_el2;
 }
 
-static uint64_t vbar_el2(void)
+static unsigned long vbar_el2(void)
 {
 	return rt_el2_call(read_vbar_el2, 0);
 }
@@ -33,7 +33,7 @@ static void install_sample(void)
 TEST_HYP(stub, vbar_starts_at_stub_vectors)
 {
 	EXPECT_NE(hyp_stub_vectors(), 0);
-	EXPECT_EQ(hyp_stub_vectors() % 2048, 0);
+	EXPECT_EQ(hyp_stub_vectors() % arch_test_vectors_align, 0);
 	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
 }
 
@@ -86,14 +86,18 @@ TEST_HYP(stub, set_vectors_to_the_stub_itself)
 
 TEST_HYP(stub, set_vectors_misaligned_is_refused)
 {
-	static const unsigned long offsets[] = {1, 2, 4, 0x80, 0x100, 0x400, 0x7fc, 0x7ff};
 	uintptr_t good = (uintptr_t)rt_sample_vectors;
+	unsigned long align = arch_test_vectors_align;
 
 	install_sample();
-	for (unsigned i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
-		EXPECT_EQ(hyp_set_vectors(good + offsets[i]), HVC_STUB_ERR);
+	/* Every single low bit, and the offsets just below the next boundary. */
+	for (unsigned long bit = 1; bit < align; bit <<= 1) {
+		EXPECT_EQ(hyp_set_vectors(good + bit), HVC_STUB_ERR);
 		EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
 	}
+	EXPECT_EQ(hyp_set_vectors(good + align - 4), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_set_vectors(good + align - 1), HVC_STUB_ERR);
+	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
 	EXPECT_EQ(hyp_call(SOME_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
 	EXPECT_EQ(rt_sample_calls, 0);
 }
@@ -102,9 +106,13 @@ TEST_HYP(stub, set_vectors_beyond_the_address_space_is_refused)
 {
 	uint64_t limit = arch_test_pa_limit();
 
-	EXPECT_EQ(hyp_set_vectors(limit), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_set_vectors(limit + 0x800), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_set_vectors(~0x7fful), HVC_STUB_ERR);
+	if (!limit) {
+		test_skip("every register value is an address on this architecture");
+		return;
+	}
+	EXPECT_EQ(hyp_set_vectors((uintptr_t)limit), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_set_vectors((uintptr_t)limit + arch_test_vectors_align), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_set_vectors(~(arch_test_vectors_align - 1)), HVC_STUB_ERR);
 	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
 }
 
@@ -121,26 +129,28 @@ TEST_HYP(stub, nonzero_hvc_immediate_is_refused)
 	EXPECT_EQ(rt_sample_calls, 0);
 }
 
-static uint64_t never_runs(uint64_t arg)
+static unsigned long never_runs(unsigned long arg)
 {
 	return arg;
 }
 
 TEST_HYP(stub, soft_restart_bad_entry_is_refused)
 {
-	uintptr_t entry = (uintptr_t)never_runs;
+	uintptr_t entry = (uintptr_t)never_runs & ~3ul;
+	uint64_t limit = arch_test_pa_limit();
 
-	EXPECT_EQ(hyp_soft_restart(entry + 1, 0, 0, 0), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_soft_restart(entry + 2, 0, 0, 0), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_soft_restart(entry + 3, 0, 0, 0), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_soft_restart(arch_test_pa_limit(), 0, 0, 0), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_soft_restart(~0x3ul, 0, 0, 0), HVC_STUB_ERR);
+	for (unsigned i = 0; i < 16; i++)
+		EXPECT_EQ(hyp_soft_restart(arch_test_bad_entry(entry, i), 0, 0, 0), HVC_STUB_ERR);
+	if (limit) {
+		EXPECT_EQ(hyp_soft_restart((uintptr_t)limit, 0, 0, 0), HVC_STUB_ERR);
+		EXPECT_EQ(hyp_soft_restart(~0x3ul, 0, 0, 0), HVC_STUB_ERR);
+	}
 	EXPECT_EQ(vbar_el2(), hyp_stub_vectors());
 }
 
-static uint64_t at_el2(uint64_t arg)
+static unsigned long at_el2(unsigned long arg)
 {
-	return arg ^ ((uint64_t)arch_current_el() << 60);
+	return arg ^ ((unsigned long)rt_current_el() << 28);
 }
 
 TEST_HYP(stub, soft_restart_lands_at_el2_masked_mmu_and_caches_off)
@@ -148,17 +158,21 @@ TEST_HYP(stub, soft_restart_lands_at_el2_masked_mmu_and_caches_off)
 	const struct rt_el2_ctx *c = &rt_el2_ctx;
 
 	for (unsigned i = 0; i < 200; i++) {
-		uint64_t a0 = rt_random(), a1 = rt_random(), a2 = rt_random(), arg = rt_random();
+		unsigned long a0 = rt_random(), a1 = rt_random(), a2 = rt_random(),
+			      arg = rt_random();
+		unsigned long want[3];
 
 		ASSERT_EQ(rt_el2_call_args(at_el2, arg, a0, a1, a2), 0);
 		/* The function really ran at EL2 and came back. */
-		ASSERT_EQ(c->result, arg ^ (2ull << 60));
-		ASSERT_EQ(c->entry_x[0], a0);
-		ASSERT_EQ(c->entry_x[1], a1);
-		ASSERT_EQ(c->entry_x[2], a2);
-		ASSERT_EQ(c->entry_currentel >> 2, 2);
-		ASSERT_EQ(c->entry_daif, 0x3c0);	   /* D, A, I, F all masked */
-		ASSERT_EQ(c->entry_sctlr_el2 & 0x1005, 0); /* M, C, I clear */
+		ASSERT_EQ(c->result, arg ^ (2ul << 28));
+		rt_el2_expected_regs(a0, a1, a2, want);
+		ASSERT_EQ(c->entry_regs[0], want[0]);
+		ASSERT_EQ(c->entry_regs[1], want[1]);
+		ASSERT_EQ(c->entry_regs[2], want[2]);
+		ASSERT_EQ(c->entry_level, 2);
+		ASSERT_EQ(c->entry_masks, RT_EL2_ALL_MASKED);
+		/* M, C and I sit at the same bits of SCTLR_EL2 and HSCTLR. */
+		ASSERT_EQ(c->entry_sctlr_el2 & 0x1005, 0);
 		ASSERT_EQ(c->entry_vbar_el2, hyp_stub_vectors());
 	}
 }
@@ -171,5 +185,5 @@ TEST_NO_HYP(nohyp, calls_refused_without_el2)
 	EXPECT_EQ(hyp_reset_vectors(), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_soft_restart((uintptr_t)never_runs, 0, 0, 0), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
-	EXPECT_EQ(arch_current_el(), 1);
+	EXPECT_EQ(rt_current_el(), 1);
 }

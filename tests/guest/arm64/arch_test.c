@@ -6,6 +6,32 @@
 
 #include "../arch_test.h"
 
+const unsigned arch_test_nregs = 31;
+const unsigned arch_test_fp_words = 64;
+const unsigned long arch_test_vectors_align = 2048;
+
+const char *arch_test_reg_name(unsigned i)
+{
+	static char name[4];
+
+	name[0] = 'x';
+	name[1] = (char)('0' + i / 10);
+	name[2] = (char)('0' + i % 10);
+	return name;
+}
+
+unsigned long arch_test_bad_entry(unsigned long good, uint64_t random)
+{
+	/* A64 code is word-aligned: any of the two low bits set is refused. */
+	return good | (1 + random % 3);
+}
+
+unsigned long arch_test_fault_address(void)
+{
+	/* Beyond the physical address space: an address size fault. */
+	return arch_pa_limit() + 0x1230;
+}
+
 /* clang-format off */
 #define EL1_SYSREGS(X) \
 	X(sctlr_el1) X(tcr_el1) X(ttbr0_el1) X(ttbr1_el1) X(mair_el1) X(amair_el1) \
@@ -53,11 +79,6 @@ void arch_sysregs_randomize(void)
 	sysreg_cntkctl_el1_write(rt_random() & 0x3ull);
 	sysreg_csselr_el1_write(rt_random() & 0x1ull);
 	isb();
-}
-
-unsigned arch_current_el(void)
-{
-	return (unsigned)(sysreg_currentel_read() >> 2) & 3;
 }
 
 uint64_t arch_test_pa_limit(void)

@@ -13,7 +13,7 @@
 
 TEST(el1, entered_at_el1_with_mmu_off)
 {
-	EXPECT_EQ(arch_current_el(), 1);
+	EXPECT_EQ(rt_current_el(), 1);
 	EXPECT_EQ(sysreg_sctlr_el1_read() & 0x1005, 0);
 	EXPECT_EQ(hyp_boot_el(), hyp_available() ? 2 : 1);
 }

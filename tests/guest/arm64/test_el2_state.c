@@ -24,7 +24,7 @@ enum el2_reg {
 	R_SCTLR_EL2
 };
 
-static uint64_t read_el2(uint64_t which)
+static unsigned long read_el2(unsigned long which)
 {
 	switch (which) {
 	case R_HCR: return sysreg_hcr_el2_read();

@@ -11,9 +11,12 @@
 #define RT_EL2_CTX_EL2_SP      144 /* SP_EL2 as the stub left it */
 #define RT_EL2_CTX_ENTRY_X0    152 /* x0, x1, x2 on arrival at EL2 */
 #define RT_EL2_CTX_ENTRY_X2    168
-#define RT_EL2_CTX_ENTRY_EL    176 /* CurrentEL, then DAIF on arrival */
+#define RT_EL2_CTX_ENTRY_EL    176 /* CurrentEL.EL, then DAIF on arrival */
 #define RT_EL2_CTX_ENTRY_SCTLR 192 /* SCTLR_EL2, then VBAR_EL2 on arrival */
 #define RT_EL2_CTX_SIZE	       208
+
+/* DAIF: every exception the ABI says SOFT_RESTART masks. */
+#define RT_EL2_ALL_MASKED 0x3c0ul
 
 #define RT_SAMPLE_MAGIC 0x5a3b1e00ul
 
