@@ -26,7 +26,8 @@ STUB_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH
 	-fno-tree-switch-conversion -fno-jump-tables
 SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)
-LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+	$(ARCH_LDFLAGS)
 
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c lib/dt/platform.c \

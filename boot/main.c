@@ -74,8 +74,8 @@ static uint64_t shim_install_stub(uint64_t resident)
 	arch_icache_invalidate_all();
 	sysreg_vbar_el2_write(vectors);
 	isb();
-	printf("[shim] stub installed: %zu bytes at 0x%llx, VBAR_EL2=0x%llx\n", size,
-	       (unsigned long long)(uintptr_t)dst, (unsigned long long)vectors);
+	printf("[shim] stub installed: %zu bytes at 0x%llx, %s=0x%llx\n", size,
+	       (unsigned long long)(uintptr_t)dst, ARCH_VBAR_NAME, (unsigned long long)vectors);
 	return vectors;
 }
 
@@ -151,6 +151,8 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 		    .nkeep_out = sizeof(keep_out) / sizeof(keep_out[0]),
 		    .raw_load_addr = plat.ram_base + HS_PAYLOAD_RAW_OFFSET,
 		    .elf_machine = ARCH_ELF_MACHINE,
+		    .elf_class = ARCH_ELF_CLASS,
+		    .thumb_entry = ARCH_THUMB_ENTRY,
 		};
 		const char *why =
 		    hs_payload_load((const void *)(uintptr_t)plat.initrd_start,

@@ -35,43 +35,97 @@ struct segment {
 	uint64_t paddr, filesz, memsz, offset;
 };
 
-static const char *elf64_segments(const void *img, size_t size, uint16_t machine,
-				  struct segment *seg, unsigned *nseg, uint64_t *entry)
-{
-	Elf64_Ehdr eh;
+/* The ELF header fields the loader uses, whatever the class. */
+struct elf_header {
+	uint16_t type, machine, phentsize, phnum;
+	uint64_t entry, phoff;
+};
 
-	if (size < sizeof(eh))
+struct elf_phdr {
+	uint32_t type;
+	uint64_t offset, paddr, filesz, memsz;
+};
+
+static const char *elf_read_header(const void *img, size_t size, uint8_t cls, struct elf_header *h)
+{
+	const unsigned char *ident = img;
+
+	if (size < (cls == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)))
 		return "payload: ELF header truncated";
-	memcpy(&eh, img, sizeof(eh));
-	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB)
-		return "payload: not a little-endian ELF64 file";
-	if (eh.e_machine != machine)
+	if (ident[EI_DATA] != ELFDATA2LSB)
+		return "payload: not a little-endian ELF file";
+	if (ident[EI_CLASS] != cls)
+		return cls == ELFCLASS64 ? "payload: not an ELF64 file (this is a 64-bit machine)"
+					 : "payload: not an ELF32 file (this is a 32-bit machine)";
+	if (cls == ELFCLASS64) {
+		Elf64_Ehdr eh;
+
+		memcpy(&eh, img, sizeof(eh));
+		*h = (struct elf_header){eh.e_type,  eh.e_machine, eh.e_phentsize,
+					 eh.e_phnum, eh.e_entry,   eh.e_phoff};
+		if (eh.e_phentsize != sizeof(Elf64_Phdr))
+			return "payload: ELF program headers truncated";
+	} else {
+		Elf32_Ehdr eh;
+
+		memcpy(&eh, img, sizeof(eh));
+		*h = (struct elf_header){eh.e_type,  eh.e_machine, eh.e_phentsize,
+					 eh.e_phnum, eh.e_entry,   eh.e_phoff};
+		if (eh.e_phentsize != sizeof(Elf32_Phdr))
+			return "payload: ELF program headers truncated";
+	}
+	return NULL;
+}
+
+static void elf_read_phdr(const char *at, uint8_t cls, struct elf_phdr *ph)
+{
+	if (cls == ELFCLASS64) {
+		Elf64_Phdr p;
+
+		memcpy(&p, at, sizeof(p));
+		*ph = (struct elf_phdr){p.p_type, p.p_offset, p.p_paddr, p.p_filesz, p.p_memsz};
+	} else {
+		Elf32_Phdr p;
+
+		memcpy(&p, at, sizeof(p));
+		*ph = (struct elf_phdr){p.p_type, p.p_offset, p.p_paddr, p.p_filesz, p.p_memsz};
+	}
+}
+
+static const char *elf_segments(const void *img, size_t size, const struct hs_load_limits *lim,
+				struct segment *seg, unsigned *nseg, uint64_t *entry)
+{
+	struct elf_header eh;
+	const char *err = elf_read_header(img, size, lim->elf_class, &eh);
+
+	if (err)
+		return err;
+	if (eh.machine != lim->elf_machine)
 		return "payload: ELF file for another architecture";
-	if (eh.e_type != ET_EXEC)
+	if (eh.type != ET_EXEC)
 		return "payload: ELF file is not an executable";
-	if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phoff > size ||
-	    (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > size - eh.e_phoff)
+	if (eh.phoff > size || (uint64_t)eh.phnum * eh.phentsize > size - eh.phoff)
 		return "payload: ELF program headers truncated";
 	*nseg = 0;
-	for (unsigned i = 0; i < eh.e_phnum; i++) {
-		Elf64_Phdr ph;
+	for (unsigned i = 0; i < eh.phnum; i++) {
+		struct elf_phdr ph;
 
-		memcpy(&ph, (const char *)img + eh.e_phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+		elf_read_phdr((const char *)img + eh.phoff + (size_t)i * eh.phentsize,
+			      lim->elf_class, &ph);
+		if (ph.type != PT_LOAD || ph.memsz == 0)
 			continue;
 		if (*nseg == HS_MAX_SEGMENTS)
 			return "payload: too many ELF segments";
-		if (ph.p_filesz > ph.p_memsz || ph.p_offset > size ||
-		    ph.p_filesz > size - ph.p_offset)
+		if (ph.filesz > ph.memsz || ph.offset > size || ph.filesz > size - ph.offset)
 			return "payload: ELF segment extends past the file";
-		if (ph.p_paddr + ph.p_memsz < ph.p_paddr)
+		if (ph.paddr + ph.memsz < ph.paddr)
 			return "payload: ELF segment wraps around";
-		seg[*nseg] = (struct segment){ph.p_paddr, ph.p_filesz, ph.p_memsz, ph.p_offset};
+		seg[*nseg] = (struct segment){ph.paddr, ph.filesz, ph.memsz, ph.offset};
 		(*nseg)++;
 	}
 	if (*nseg == 0)
 		return "payload: ELF file has nothing to load";
-	*entry = eh.e_entry;
+	*entry = eh.entry;
 	return NULL;
 }
 
@@ -82,18 +136,21 @@ const char *hs_payload_load(const void *img, size_t size, const struct hs_load_l
 	unsigned nseg = 1;
 	const char *err;
 	int entry_inside = 0;
+	uint64_t entry_code;
 
 	if (size == 0)
 		return "payload: empty image";
 	out->is_elf = size >= SELFMAG && !memcmp(img, ELFMAG, SELFMAG);
 	if (out->is_elf) {
-		err = elf64_segments(img, size, lim->elf_machine, seg, &nseg, &out->entry);
+		err = elf_segments(img, size, lim, seg, &nseg, &out->entry);
 		if (err)
 			return err;
 	} else {
 		seg[0] = (struct segment){lim->raw_load_addr, size, size, 0};
 		out->entry = lim->raw_load_addr;
 	}
+	/* On arm, bit 0 of the entry selects Thumb state; the code is at entry - 1. */
+	entry_code = lim->thumb_entry ? out->entry & ~1ull : out->entry;
 	out->low = UINT64_MAX;
 	out->high = 0;
 	for (unsigned i = 0; i < nseg; i++) {
@@ -107,7 +164,7 @@ const char *hs_payload_load(const void *img, size_t size, const struct hs_load_l
 		for (unsigned j = 0; j < i; j++)
 			if (overlaps(seg[i].paddr, end, seg[j].paddr, seg[j].paddr + seg[j].memsz))
 				return "payload: two ELF segments overlap";
-		if (out->entry >= seg[i].paddr && out->entry < end)
+		if (entry_code >= seg[i].paddr && entry_code < end)
 			entry_inside = 1;
 		if (seg[i].paddr < out->low)
 			out->low = seg[i].paddr;
@@ -116,7 +173,9 @@ const char *hs_payload_load(const void *img, size_t size, const struct hs_load_l
 	}
 	if (!entry_inside)
 		return "payload: entry point is not inside a loaded segment";
-	if (out->entry & 3)
+	if (lim->thumb_entry && (out->entry & 1))
+		; /* Thumb: any halfword */
+	else if (out->entry & 3)
 		return "payload: entry point is not 4-byte aligned";
 	for (unsigned i = 0; i < nseg; i++) {
 		char *dst = (char *)(uintptr_t)seg[i].paddr;

@@ -17,6 +17,8 @@ struct hs_load_limits {
 	unsigned nkeep_out;
 	uint64_t raw_load_addr;
 	uint16_t elf_machine; /* EM_AARCH64 or EM_ARM */
+	uint8_t elf_class;    /* ELFCLASS64 or ELFCLASS32 */
+	uint8_t thumb_entry;  /* an odd entry address means Thumb code (arm) */
 };
 
 struct hs_loaded {

@@ -77,17 +77,18 @@ int main(const void *dtb)
 		step("hyp_set_vectors(anything)", hyp_set_vectors(0x40000000), HVC_STUB_ERR);
 		return failures != 0;
 	}
-	printf("  the stub's vectors are at 0x%lx (from /hypstub in the device tree)\n", stub);
+	printf("  the stub's vectors are at 0x%lx (from /hypstub in the device tree)\n",
+	       (unsigned long)stub);
 
 	printf("\n== Calls the stub refuses: 0x%x is HVC_STUB_ERR ==\n", HVC_STUB_ERR);
-	step("hvc #0, x0 = 7 (no such call)", hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
+	step("hvc #0, " ARCH_REG0 " = 7 (no such call)", hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
 	step("HVC_SET_VECTORS(vectors + 0x10: misaligned)", hyp_set_vectors(mine + 0x10),
 	     HVC_STUB_ERR);
 	step("HVC_SOFT_RESTART(address ending in binary 10)", hyp_soft_restart(0x40800002, 0, 0, 0),
 	     HVC_STUB_ERR);
 	step("HVC_RESET_VECTORS while the stub is in place (no-op)", hyp_reset_vectors(), 0);
 
-	printf("\n== Installing an EL2 handler of our own ==\n");
+	printf("\n== Installing an %s handler of our own ==\n", ARCH_EL2_NAME);
 	rt_sample_stub_vectors = stub;
 	{
 		char what[64];
@@ -96,12 +97,13 @@ int main(const void *dtb)
 			 (unsigned long)mine);
 		step(what, hyp_set_vectors(mine), 0);
 	}
-	step("hvc #0, x0 = 7: now the demo handler answers", hyp_call(7, 0, 0, 0, 0),
+	step("hvc #0, " ARCH_REG0 " = 7: now the demo handler answers", hyp_call(7, 0, 0, 0, 0),
 	     RT_SAMPLE_MAGIC);
-	step("hvc #0, x0 = 8: and counts", hyp_call(8, 0, 0, 0, 0), RT_SAMPLE_MAGIC);
+	step("hvc #0, " ARCH_REG0 " = 8: and counts", hyp_call(8, 0, 0, 0, 0), RT_SAMPLE_MAGIC);
 	step("calls the demo handler received", rt_sample_calls, 2);
 	step("HVC_RESET_VECTORS (handed to the stub's code)", hyp_reset_vectors(), 0);
-	step("hvc #0, x0 = 7: the stub answers again", hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
+	step("hvc #0, " ARCH_REG0 " = 7: the stub answers again", hyp_call(7, 0, 0, 0, 0),
+	     HVC_STUB_ERR);
 	step("calls the demo handler received", rt_sample_calls, 2);
 
 	printf("\n== HVC_SOFT_RESTART into stage 2 at %s, arguments 0x1111.., 0x2222.., "

@@ -30,9 +30,9 @@ void hs_puts(const char *s)
 		hs_putc(*s++);
 }
 
-void hs_puthex(uint64_t v)
+void hs_puthex(unsigned long v)
 {
 	hs_puts("0x");
-	for (int shift = 60; shift >= 0; shift -= 4)
+	for (int shift = (int)sizeof(v) * 8 - 4; shift >= 0; shift -= 4)
 		hs_putc("0123456789abcdef"[(v >> shift) & 0xf]);
 }

@@ -8,7 +8,7 @@
 #include "stub.h"
 
 /* ESR_ELx.EC 0x00..0x3c in order, empty for an unallocated class. */
-static const char hs_ec_names[] = "unknown/undefined instruction\0" /* 0x00 */
+static const char hs_ec_names[] = "unknown or undefined\0" /* 0x00 */
 				  "WFI/WFE trap\0"
 				  "\0"
 				  "cp15 MCR/MRC trap\0"
@@ -32,7 +32,7 @@ static const char hs_ec_names[] = "unknown/undefined instruction\0" /* 0x00 */
 				  "SVC (AArch64)\0"
 				  "HVC (AArch64)\0"
 				  "SMC (AArch64)\0"
-				  "MSR/MRS/system insn trap\0" /* 0x18 */
+				  "MSR/MRS/SYS trap\0" /* 0x18 */
 				  "SVE trap\0"
 				  "ERET trap\0"
 				  "\0"
@@ -40,19 +40,19 @@ static const char hs_ec_names[] = "unknown/undefined instruction\0" /* 0x00 */
 				  "SME trap\0"
 				  "\0"
 				  "\0"
-				  "instruction abort, lower EL\0" /* 0x20 */
-				  "instruction abort, same EL\0"
+				  "insn abort, lower EL\0" /* 0x20 */
+				  "insn abort, same EL\0"
 				  "PC alignment\0"
 				  "\0"
 				  "data abort, lower EL\0"
 				  "data abort, same EL\0"
 				  "SP alignment\0"
 				  "\0"
-				  "FP exception (AArch32)\0" /* 0x28 */
+				  "FP exc (AArch32)\0" /* 0x28 */
 				  "\0"
 				  "\0"
 				  "\0"
-				  "FP exception (AArch64)\0"
+				  "FP exc (AArch64)\0"
 				  "\0"
 				  "\0"
 				  "SError\0"

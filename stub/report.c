@@ -22,13 +22,13 @@ void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigne
 		hs_puts(", CPU ");
 		hs_puthex(hs_this_cpu_id());
 		hs_puts(" ***\n  vector: ");
-		hs_puts(hs_vector_name(vector));
+		hs_puts(hs_vector_name(vector, el));
 		hs_puts("\n  class : ");
 		hs_puthex(ec);
 		hs_putc(' ');
 		hs_puts(hs_exception_class_name(ec));
 		hs_putc('\n');
-		hs_report_arch_regs(f);
+		hs_report_arch_regs(f, el);
 		hs_puts("*** hypstub: CPU stopped ***\n");
 	}
 	for (;;)

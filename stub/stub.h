@@ -13,6 +13,10 @@
 #include <arch/stub_arch.h>
 #include <stdint.h>
 
+/* Everything below is inside the stub: reached PC-relatively, never
+ * through a GOT, even where the stub is built as position-independent. */
+#pragma GCC visibility push(hidden)
+
 /* Set by the shim before the copy; read-only for the stub afterwards. */
 struct hs_stub_config {
 	uintptr_t uart_base; /* PL011 for crash reports, 0 for none */
@@ -42,16 +46,19 @@ void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigne
 /* Minimal output, usable at any EL without a C library. */
 void hs_putc(char c);
 void hs_puts(const char *s);
-void hs_puthex(uint64_t v);
+/* A register-width value in hex: 16 digits on arm64, 8 on arm. */
+void hs_puthex(unsigned long v);
 
 /* The n-th of `count` NUL-separated strings, "" when out of range. */
 const char *hs_nth_string(const char *packed, unsigned n, unsigned count);
 
 /* Names for exception classes (stub/names.c) and vector slots (arch). */
 const char *hs_exception_class_name(unsigned ec);
-const char *hs_vector_name(unsigned long vector);
-void hs_report_arch_regs(const struct hs_exc_frame *f);
+const char *hs_vector_name(unsigned long vector, unsigned long el);
+void hs_report_arch_regs(const struct hs_exc_frame *f, unsigned long el);
 unsigned hs_crash_class(const struct hs_exc_frame *f);
 unsigned long hs_this_cpu_id(void);
+
+#pragma GCC visibility pop
 
 #endif

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-uintptr_t __stack_chk_guard = 0x2f8a0c5d7e31b946ul;
+uintptr_t __stack_chk_guard = (uintptr_t)0x2f8a0c5d7e31b946ull; /* truncated on 32-bit */
 
 __attribute__((noreturn)) void __stack_chk_fail(void)
 {

@@ -41,6 +41,7 @@ static int setup(void **state)
 	    .nkeep_out = 2,
 	    .raw_load_addr = ram_pa + 0x8000,
 	    .elf_machine = EM_AARCH64,
+	    .elf_class = ELFCLASS64,
 	};
 	return 0;
 }

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: MIT
+# The arm (ARMv7-A with the Virtualization Extensions) half of the build:
+# toolchain, libraries, machine defaults.
+
+CROSS := arm-none-eabi-
+PICOLIBC_SPECS := /usr/lib/picolibc/arm-none-eabi/picolibc.specs
+# libfdt built by Debian for armhf, unpacked into build/ (never installed).
+DEBIAN_ARCH := armhf
+LIBFDT_A := build/deps/$(DEBIAN_ARCH)/usr/lib/arm-linux-gnueabihf/libfdt.a
+# ARM state throughout (HYP and SVC vectors are ARM code), no FP in
+# compiled code (the payload runtime enables VFP; HYP never touches it),
+# and no unaligned accesses: with the MMU off, memory is Device/Strongly
+# ordered, where an unaligned access faults.
+ARCH_CFLAGS := -marm -march=armv7ve -mfloat-abi=soft -mno-unaligned-access -mabi=aapcs
+ARCH_EL2_CFLAGS :=
+# The stub reaches its data PC-relatively (hidden symbols under -fpic), so
+# it runs wherever it is copied.
+ARCH_STUB_CFLAGS := -fpic -fvisibility=hidden
+# Debian's armhf libfdt is tagged for the hard-float calling convention.
+# It passes no floating-point values, so the tag does not matter here.
+ARCH_LDFLAGS := -Wl,--no-warn-mismatch -Wl,-z,noexecstack
+
+QEMU := qemu-system-arm
+CPU ?= cortex-a15
+GIC ?= 2
+
+ARCH_STUB_SRCS := arch/arm/stub_vectors.S arch/arm/stub_names.c
+ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/el2_setup.c arch/arm/el2_report.c \
+	arch/arm/cpu.c arch/arm/cache.c
+ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
+	arch/arm/cpu.c
+SHIM_LDS := arch/arm/shim.ld
+PAYLOAD_LDS := arch/arm/payload.ld

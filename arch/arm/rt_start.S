@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/* The payload runtime's entry, PL1 vectors and firmware calls (arm). */
+
+#include <arch/c_runtime.S.inc>
+#include <arch/psr.h>
+
+#define RT_FRAME_SIZE 88		/* struct hs_exc_frame */
+#define SCTLR_V	      (1 << 13)		/* high vectors: off, so that VBAR is used */
+#define CPACR_CP10_11 (0xf << 20)	/* VFP/NEON usable at PL1 and PL0 */
+#define FPEXC_EN      (1 << 30)		/* VFP/NEON enabled */
+
+	.arm
+	.syntax unified
+	.fpu	neon-vfpv4
+	.section .text.start, "ax"
+	.global _start
+_start:
+	cpsid	aif
+	mov	r4, r2				@ the shim's device tree
+	ldr	r9, =rt_pl1_vectors
+	mcr	p15, 0, r9, c12, c0, 0		@ VBAR
+	mrc	p15, 0, r9, c1, c0, 0		@ SCTLR
+	bic	r9, r9, #SCTLR_V
+	mcr	p15, 0, r9, c1, c0, 0
+	mrc	p15, 0, r9, c1, c0, 2		@ CPACR
+	orr	r9, r9, #CPACR_CP10_11
+	mcr	p15, 0, r9, c1, c0, 2
+	isb
+	mov	r9, #FPEXC_EN
+	vmsr	fpexc, r9
+	c_runtime_setup rt_stack_top, rt_tls
+	mov	r0, r4
+	bl	rt_main
+1:	wfi
+	b	1b
+	.ltorg
+
+	.text
+	.global arch_hvc0
+arch_hvc0:
+	hvc	#0
+	bx	lr
+
+/* arch_smccc(fid, a1, a2, a3, use_hvc): use_hvc is the fifth argument, on the stack. */
+	.global arch_smccc
+arch_smccc:
+	ldr	ip, [sp]
+	cmp	ip, #0
+	bne	1f
+	smc	#0
+	bx	lr
+1:	hvc	#0
+	bx	lr
+
+/* SYS_EXIT_EXTENDED: r1 points at {reason, exit code}. */
+	.global arch_semihost_exit
+arch_semihost_exit:
+	push	{r4, lr}
+	sub	sp, sp, #8
+	ldr	r1, =0x20026			@ ADP_Stopped_ApplicationExit
+	str	r1, [sp]
+	str	r0, [sp, #4]
+	mov	r1, sp
+	mov	r0, #0x20			@ SYS_EXIT_EXTENDED
+	.global arch_semihost_trap
+arch_semihost_trap:
+	svc	#0x123456
+	add	sp, sp, #8
+	pop	{r4, pc}
+	.ltorg
+
+/*
+ * PL1 vectors: every exception moves to SVC mode (srsdb/cps: the other
+ * modes need no stacks), saves a struct hs_exc_frame and calls
+ * rt_exception(frame, vector), then returns with rfe to the frame's elr
+ * and spsr, which the handler may change. `adjust` turns the banked lr
+ * into the preferred return address (the faulting instruction; after it,
+ * for svc).
+ */
+.macro rt_vector n, adjust
+rt_vector_\n:
+	sub	lr, lr, #\adjust
+	srsdb	sp!, #PSR_MODE_SVC
+	cps	#PSR_MODE_SVC
+	sub	sp, sp, #(RT_FRAME_SIZE - 8)
+	stmia	sp, {r0-r12}
+	mov	r1, #\n
+	b	rt_vector_common
+.endm
+
+	.balign 32
+rt_pl1_vectors:
+	b	rt_vector_0
+	b	rt_vector_1
+	b	rt_vector_2
+	b	rt_vector_3
+	b	rt_vector_4
+	b	rt_vector_5
+	b	rt_vector_6
+	b	rt_vector_7
+	rt_vector 0, 0
+	rt_vector 1, 4
+	rt_vector 2, 0
+	rt_vector 3, 4
+	rt_vector 4, 8
+	rt_vector 5, 0
+	rt_vector 6, 4
+	rt_vector 7, 4
+
+rt_vector_common:
+	add	r2, sp, #RT_FRAME_SIZE
+	str	r2, [sp, #52]			@ SVC's sp before the exception
+	str	lr, [sp, #56]			@ and its lr
+	mov	r2, #0
+	mov	r3, #0
+	cmp	r1, #4
+	mrceq	p15, 0, r2, c5, c0, 0		@ DFSR
+	mrceq	p15, 0, r3, c6, c0, 0		@ DFAR
+	cmp	r1, #3
+	mrceq	p15, 0, r2, c5, c0, 1		@ IFSR
+	mrceq	p15, 0, r3, c6, c0, 2		@ IFAR
+	ldr	r6, [sp, #84]			@ spsr
+	and	r4, r6, #PSR_MODE_MASK
+	mov	r5, #0
+	add	r7, sp, #60
+	stmia	r7, {r2, r3, r5}		@ esr, far, ifar = 0
+	str	r5, [sp, #72]			@ hpfar = 0
+	str	r4, [sp, #76]			@ mode
+	/* An undefined Thumb instruction: lr was 2 past it, not 4. */
+	cmp	r1, #1
+	bne	1f
+	tst	r6, #PSR_BIT_T
+	ldrne	r2, [sp, #80]
+	addne	r2, r2, #2
+	strne	r2, [sp, #80]
+1:	mov	r0, sp
+	bl	rt_exception
+	ldr	lr, [sp, #56]
+	ldmia	sp, {r0-r12}
+	add	sp, sp, #(RT_FRAME_SIZE - 8)
+	rfeia	sp!

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The shim's first instructions (ARM state). A Linux-style loader (QEMU's
+ * -kernel with a raw image) enters here with r0 = 0, r1 = machine type
+ * (~0: device tree), r2 = device tree, in HYP mode when the machine has
+ * the Virtualization Extensions and no firmware below us, else in SVC.
+ */
+#include <arch/c_runtime.S.inc>
+#include <arch/crash_entry.S.inc>
+
+/* HSCTLR while the shim runs: the RES1 bits only. M = 0 (MMU off),
+ * C = I = 0 (caches off), A = 0, TE = 0 (exceptions in ARM state),
+ * EE = 0 (little-endian exception entry). */
+#define SHIM_HSCTLR 0x30c50818
+#define SCTLR_V	    (1 << 13) /* high vectors: off, so that VBAR is used */
+
+	.arm
+	.syntax unified
+	.section .head.text, "ax"
+	.global _start
+_start:
+	cpsid	aif
+	mrs	r9, cpsr
+	and	r9, r9, #PSR_MODE_MASK
+	cmp	r9, #PSR_MODE_HYP
+	bne	1f
+	/* First thing in HYP: our own vectors, so nothing can fault silently. */
+	ldr	r10, =hs_stub_vectors
+	mcr	p15, 4, r10, c12, c0, 0		@ HVBAR
+	ldr	r10, =SHIM_HSCTLR
+	mcr	p15, 4, r10, c1, c0, 0		@ HSCTLR
+	isb
+	mov	r11, #2
+	b	3f
+1:	cmp	r9, #PSR_MODE_USR
+	beq	shim_wrong_mode			@ unprivileged: nothing can be done
+	mov	r11, #3
+	cmp	r9, #PSR_MODE_MON
+	beq	3f				@ Monitor: C says why it cannot go on
+	mov	r11, #4				@ some other PL1 mode: the same
+	cmp	r9, #PSR_MODE_SVC
+	bne	3f
+	ldr	r10, =shim_svc_vectors
+	mcr	p15, 0, r10, c12, c0, 0		@ VBAR
+	mrc	p15, 0, r10, c1, c0, 0		@ SCTLR
+	bic	r10, r10, #SCTLR_V
+	mcr	p15, 0, r10, c1, c0, 0
+	isb
+	mov	r11, #1
+3:	mov	r4, r2				@ device tree from the loader
+	c_runtime_setup shim_stack_top, shim_tls
+	mov	r0, r4
+	mov	r1, r11
+	bl	shim_main
+	/* shim_main does not return; if it ever did, stop visibly. */
+shim_wrong_mode:
+	wfi
+	b	shim_wrong_mode
+	.ltorg
+
+	.text
+/*
+ * arch_enter_payload(entry, dtb, el2_sp): leave the shim for good.
+ * In HYP: SP_hyp becomes this CPU's stub stack and we eret to SVC.
+ * In SVC: a plain jump. Either way A, I and F are masked, Thumb state if
+ * bit 0 of the entry is set, and r0 = 0, r1 = ~0, r2 = dtb (the ARM Linux
+ * boot convention).
+ */
+	.global arch_enter_payload
+arch_enter_payload:
+	mrs	r3, cpsr
+	and	r3, r3, #PSR_MODE_MASK
+	cmp	r3, #PSR_MODE_HYP
+	bne	1f
+	mov	sp, r2
+	mov	r3, #(PSR_MODE_SVC | PSR_AIF)
+	tst	r0, #1
+	orrne	r3, r3, #PSR_BIT_T
+	bicne	r0, r0, #1
+	msr	spsr_cxsf, r3			@ SPSR_hyp: HYP names its own plainly
+	msr	elr_hyp, r0
+	mov	r2, r1
+	mov	r0, #0
+	mvn	r1, #0
+	isb
+	eret
+1:	mov	r3, r0
+	mov	r2, r1
+	mov	r0, #0
+	mvn	r1, #0
+	bx	r3
+
+/*
+ * The shim's PL1 table, used only when entered without HYP: any
+ * exception reports and stops. Each handler moves to SVC mode first
+ * (srsdb/cps), so the other modes need no stacks of their own.
+ */
+.macro shim_pl1_vector n, adjust
+shim_pl1_v\n:
+	sub	lr, lr, #\adjust
+	srsdb	sp!, #PSR_MODE_SVC
+	cps	#PSR_MODE_SVC
+	sub	sp, sp, #(HS_CRASH_FRAME_SIZE - 8)
+	stmia	sp, {r0-r12}
+	mov	r1, #\n
+	b	shim_pl1_crash
+.endm
+
+	.balign 32
+shim_svc_vectors:
+	b	shim_pl1_v0
+	b	shim_pl1_v1
+	b	shim_pl1_v2
+	b	shim_pl1_v3
+	b	shim_pl1_v4
+	b	shim_pl1_v5
+	b	shim_pl1_v6
+	b	shim_pl1_v7
+	shim_pl1_vector 0, 0
+	shim_pl1_vector 1, 4
+	shim_pl1_vector 2, 0
+	shim_pl1_vector 3, 4
+	shim_pl1_vector 4, 8
+	shim_pl1_vector 5, 0
+	shim_pl1_vector 6, 4
+	shim_pl1_vector 7, 4
+
+shim_pl1_crash:
+	add	r2, sp, #HS_CRASH_FRAME_SIZE
+	str	r2, [sp, #52]
+	str	lr, [sp, #56]
+	mrc	p15, 0, r4, c5, c0, 0		@ DFSR
+	mrc	p15, 0, r5, c6, c0, 0		@ DFAR
+	mrc	p15, 0, r6, c6, c0, 2		@ IFAR
+	mrc	p15, 0, r7, c5, c0, 1		@ IFSR (in the HPFAR slot)
+	ldr	r8, [sp, #84]
+	and	r8, r8, #PSR_MODE_MASK
+	add	r9, sp, #60
+	stmia	r9, {r4-r8}
+	mov	r0, sp
+	mov	r2, #1
+	bl	hs_report_crash
