@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # hypstub: `make run` boots the demo, `make test` runs every test.
-# Knobs: ARCH=arm64, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1.
+# Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1.
 
 ARCH ?= arm64
 SMP ?= 1
@@ -104,9 +104,11 @@ run: bootstrap
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
 
-# Every tier: static checks, host unit tests, the guest matrix on QEMU.
+# Every tier, on both architectures: static checks, host unit tests, the
+# guest matrix on QEMU.
+ALL_ARCHS := arm64 arm
 test: bootstrap
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all || exit 1; done
 	$(Q)python3 scripts/test_all.py
 
 format:

@@ -3,13 +3,13 @@
 # Make sure every Debian package hypstub builds and tests with is here.
 # As root it installs what is missing; otherwise it prints the exact
 # apt-get line and fails. Target libraries that Debian ships only for the
-# target architecture (libfdt for arm64) are fetched by the build itself
+# target architecture (libfdt for arm64 and armhf) are fetched by the build itself
 # into build/ (scripts/fetch-target-deb.sh), never installed.
 set -eu
 
 packages="make gcc python3 binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu \
-picolibc-aarch64-linux-gnu qemu-system-arm libcmocka-dev libfdt-dev \
-device-tree-compiler clang-format cppcheck"
+picolibc-aarch64-linux-gnu binutils-arm-none-eabi gcc-arm-none-eabi picolibc-arm-none-eabi \
+qemu-system-arm libcmocka-dev libfdt-dev device-tree-compiler clang-format cppcheck"
 
 missing=""
 for pkg in $packages; do

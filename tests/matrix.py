@@ -20,11 +20,19 @@ CONFIGS = {
     "a53-gic2-el1": ("arm64", "cortex-a53", 2, 1, 1),
     "a57-gic3-el1": ("arm64", "cortex-a57", 3, 1, 1),
     "max-gic3-el1": ("arm64", "max", 3, 1, 1),
+    # arm (ARMv7-A): entered in HYP mode (virtualization=on) or in SVC.
+    "a15-gic2-hyp": ("arm", "cortex-a15", 2, 2, 1),
+    "a15-gic3-hyp": ("arm", "cortex-a15", 3, 2, 1),
+    "a7-gic2-hyp": ("arm", "cortex-a7", 2, 2, 1),
+    "a7-gic3-hyp": ("arm", "cortex-a7", 3, 2, 1),
+    "a15-gic2-svc": ("arm", "cortex-a15", 2, 1, 1),
+    "a7-gic3-svc": ("arm", "cortex-a7", 3, 1, 1),
 }
 
 # name: (payload, kernel command line, expectations)
 # Expectations: "exit" (QEMU exit code wanted), "lines" (substrings the
-# console must show), "tests" (the payload reports TEST() results).
+# console must show), "lines_<arch>" (more of them, on that architecture
+# only), "tests" (the payload reports TEST() results).
 GROUPS = {
     "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
@@ -38,29 +46,46 @@ GROUPS = {
     "demo-raw": ("demo.bin", None, {"exit": 0, "lines": [
         "[shim] payload (raw binary",
         "the registers arrived as the ABI promises"]}),
-    "demo-el1": ("demo.elf", None, {"exit": 0, "lines": [
-        "[shim] entered at EL1: there is no EL2 to set up",
-        "HYP is not available"]}),
+    "demo-el1": ("demo.elf", None, {"exit": 0, "lines": ["HYP is not available"],
+        "lines_arm64": ["[shim] entered at EL1: there is no EL2 to set up"],
+        "lines_arm": ["[shim] entered at SVC: there is no HYP to set up"]}),
     "crash-trap": ("conformance.elf", "tests=crash_trap", {"exit": 3, "lines": [
-        "*** hypstub: unexpected exception at EL2",
-        "vector: synchronous, lower EL, AArch64",
         "WFI/WFE trap",
-        "x00: 0x00000000c0ffee00  x01: 0x00000000c0ffee01",
-        "x02: 0x00000000c0ffee02  x03: 0x00000000c0ffee03",
-        "*** hypstub: CPU stopped ***"]}),
+        "*** hypstub: CPU stopped ***"],
+        "lines_arm64": [
+            "*** hypstub: unexpected exception at EL2",
+            "vector: synchronous, lower EL, AArch64",
+            "x00: 0x00000000c0ffee00  x01: 0x00000000c0ffee01",
+            "x02: 0x00000000c0ffee02  x03: 0x00000000c0ffee03"],
+        "lines_arm": [
+            "*** hypstub: unexpected exception at HYP",
+            "vector: HYP trap, from a lower mode",
+            "r00: 0xc0ffee00  r01: 0xc0ffee01",
+            "r02: 0xc0ffee02  r03: 0xc0ffee03",
+            "from    : 0x00000013"]}),
     "bad-payload": ("bad-machine.elf", None, {"exit": 3, "lines": [
         "[shim] error: payload: ELF file for another architecture",
         "*** hypstub: boot stopped ***"]}),
     "crash-dabort": ("conformance.elf", "tests=crash_dabort", {"exit": 3, "lines": [
-        "*** hypstub: unexpected exception at EL2",
-        "vector: synchronous, current EL, SP_ELx",
         "data abort, same EL",
-        "FAR   : 0x",
-        "*** hypstub: CPU stopped ***"]}),
+        "*** hypstub: CPU stopped ***"],
+        "lines_arm64": [
+            "*** hypstub: unexpected exception at EL2",
+            "vector: synchronous, current EL, SP_ELx",
+            "FAR   : 0x"],
+        "lines_arm": [
+            "*** hypstub: unexpected exception at HYP",
+            "vector: data abort, in HYP mode",
+            "HDFAR   : 0x60001230"]}),
     "crash-brk": ("conformance.elf", "tests=crash_brk", {"exit": 3, "lines": [
-        "*** hypstub: unexpected exception at EL2",
-        "BRK (AArch64)",
-        "*** hypstub: CPU stopped ***"]}),
+        "*** hypstub: CPU stopped ***"],
+        "lines_arm64": [
+            "*** hypstub: unexpected exception at EL2",
+            "BRK (AArch64)"],
+        "lines_arm": [
+            "*** hypstub: unexpected exception at HYP",
+            "vector: undefined instruction, in HYP mode",
+            "unknown or undefined"]}),
 }
 
 
@@ -69,8 +94,8 @@ def groups_for(config):
     if el == 1:
         return ["stub", "el1", "demo-el1"]
     groups = ["stub", "regs", "el1", "el2state", "demo"]
-    if cpu == "cortex-a57":
+    if cpu in ("cortex-a57", "cortex-a15"):
         groups.append("demo-raw")
-    if config in ("a57-gic3-el2", "max-gic2-el2"):
+    if config in ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp"):
         groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload"]
     return groups

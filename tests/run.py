@@ -64,7 +64,8 @@ def judge(config, group, code, output):
             problems.append("%s/%s: summary disagrees with the results" % (config, group))
         if passed + failed == 0:
             problems.append("%s/%s: ran no test" % (config, group))
-    for line in want.get("lines", []):
+    arch = matrix.CONFIGS[config][0]
+    for line in want.get("lines", []) + want.get("lines_" + arch, []):
         if line not in text:
             problems.append("%s/%s: console never showed %r" % (config, group, line))
     if code != want["exit"]:

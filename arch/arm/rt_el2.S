@@ -58,6 +58,8 @@ rt_el2_trampoline:
 	str	r4, [ip, #RT_EL2_CTX_ENTRY_SCTLR]
 	str	r5, [ip, #RT_EL2_CTX_ENTRY_SCTLR + 4]
 	str	sp, [ip, #RT_EL2_CTX_EL2_SP]
+	/* HYP shares lr with USR: the function's calls must not leave LR_usr changed. */
+	str	lr, [ip, #RT_EL2_CTX_LR_USR]
 	ldr	sp, =rt_el2_stack_top
 	ldr	r4, [ip, #RT_EL2_CTX_FN]
 	ldr	r0, [ip, #RT_EL2_CTX_FN + 4]
@@ -65,6 +67,7 @@ rt_el2_trampoline:
 	ldr	ip, =rt_el2_ctx
 	str	r0, [ip, #RT_EL2_CTX_RESULT]
 	ldr	sp, [ip, #RT_EL2_CTX_EL2_SP]	@ SP_hyp belongs to the stub
+	ldr	lr, [ip, #RT_EL2_CTX_LR_USR]
 	ldr	r4, [ip, #RT_EL2_CTX_SP + 4]	@ the caller's CPSR:
 	bic	r4, r4, #PSR_BIT_T		@ back in SVC, ARM state,
 	msr	spsr_cxsf, r4			@ with its own masks (SPSR_hyp)

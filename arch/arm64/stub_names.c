@@ -5,11 +5,13 @@
  */
 #include "../../stub/stub.h"
 
-const char *hs_vector_name(unsigned long vector)
+const char *hs_vector_name(unsigned long vector, unsigned long el)
 {
 	static const char kinds[] = "synchronous\0IRQ\0FIQ\0SError";
 	static const char origins[] = "current EL, SP_EL0\0current EL, SP_ELx\0"
 				      "lower EL, AArch64\0lower EL, AArch32";
+
+	(void)el; /* the slots are the same at every EL */
 
 	hs_puts(hs_nth_string(kinds, (unsigned)(vector % 4), 4));
 	hs_puts(", ");
@@ -22,10 +24,12 @@ unsigned hs_crash_class(const struct hs_exc_frame *f)
 }
 
 /* Syndrome registers, then x0..x30, two a line. */
-void hs_report_arch_regs(const struct hs_exc_frame *f)
+void hs_report_arch_regs(const struct hs_exc_frame *f, unsigned long el)
 {
 	static const char names[] = "ESR \0ELR \0FAR \0SPSR\0SP  ";
 	const uint64_t values[] = {f->esr, f->elr, f->far, f->spsr, f->sp};
+
+	(void)el; /* the ESR_ELx names are the same at every EL */
 
 	for (unsigned i = 0; i < 5; i++) {
 		hs_puts("  ");

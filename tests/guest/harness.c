@@ -2,6 +2,7 @@
 /* Runs the TEST()s of the suites named on the command line, reports each. */
 #include "harness.h"
 
+#include <arch/cpu.h>
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <libfdt.h>
@@ -81,9 +82,9 @@ int main(const void *dtb)
 	const char *suites = selected_suites(dtb);
 	unsigned passed = 0, failed = 0, skipped = 0;
 
-	printf("guest: conformance run, suites: %s; HYP %s (shim entered at EL%u)\n",
+	printf("guest: conformance run (%s), suites: %s; HYP %s (shim entered at %s)\n", ARCH_NAME,
 	       suites ? suites : "all", hyp_available() ? "available" : "unavailable",
-	       hyp_boot_el());
+	       hyp_boot_el() == 2 ? ARCH_EL2_NAME : ARCH_EL1_NAME);
 	/* Linker-made bounds: count in addresses, not by comparing pointers. */
 	size_t ntests =
 	    ((uintptr_t)__tests_end - (uintptr_t)__tests_start) / sizeof(struct test_case);

@@ -4,6 +4,7 @@
 #define ARCH_RT_EL2_CTX_H
 
 #define RT_EL2_CTX_CALLEE      0  /* r4..r11, lr of the SVC caller */
+#define RT_EL2_CTX_LR_USR      36 /* then LR_usr, which HYP code shares */
 #define RT_EL2_CTX_SP	       48 /* its SP, then its CPSR */
 #define RT_EL2_CTX_FN	       56 /* function, then its argument */
 #define RT_EL2_CTX_RESULT      64

@@ -8,6 +8,8 @@
 #define ARCH_NAME     "arm64"
 #define ARCH_EL2_NAME "EL2"
 #define ARCH_EL1_NAME "EL1"
+/* The first argument register, for transcripts. */
+#define ARCH_REG0 "x0"
 /* What each exception level is called, by number. */
 #define ARCH_LEVEL_NAMES                   \
 	{                                  \
@@ -18,6 +20,10 @@
 
 /* ELF machine number of this architecture's payloads. */
 #define ARCH_ELF_MACHINE 183 /* EM_AARCH64 */
+#define ARCH_ELF_CLASS	 2   /* ELFCLASS64 */
+#define ARCH_THUMB_ENTRY 0   /* A64 has no Thumb state */
+/* The register that holds the EL2 vector base. */
+#define ARCH_VBAR_NAME "VBAR_EL2"
 
 /* First address past the CPU's physical address space. */
 uint64_t arch_pa_limit(void);

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/* Register-level probes of the stub (see tests/guest/arch_test.h), arm. */
+
+	.arm
+	.syntax unified
+	.fpu	neon-vfpv4
+
+/*
+ * hvc_regs_body imm: in = r0 (r0..r12, lr), out = r1 (the same, then SP).
+ * Saves r4-r12 and lr (40 bytes) and the out pointer (8 bytes): SP at the
+ * `hvc` is the caller's SP - 48.
+ */
+.macro hvc_regs_body imm
+	push	{r4-r12, lr}
+	sub	sp, sp, #8
+	str	r1, [sp]			@ out, kept on the stack
+	ldr	lr, [r0, #52]
+	ldmia	r0, {r0-r12}
+	hvc	#\imm
+	push	{r0, r1}
+	ldr	r0, [sp, #8]			@ out
+	add	r1, r0, #8
+	stmia	r1, {r2-r12}
+	str	lr, [r0, #52]
+	pop	{r1, r2}			@ r0, r1 as the call left them
+	str	r1, [r0]
+	str	r2, [r0, #4]
+	str	sp, [r0, #56]			@ SP as the call left it
+	add	sp, sp, #8
+	pop	{r4-r12, pc}
+.endm
+
+	.text
+	.global arch_test_hvc_regs
+arch_test_hvc_regs:
+	hvc_regs_body 0
+
+	.global arch_test_hvc1_regs
+arch_test_hvc1_regs:
+	hvc_regs_body 1
+
+	.global arch_test_sp_for_hvc
+arch_test_sp_for_hvc:
+	sub	r0, sp, #48
+	bx	lr
+
+	.global arch_test_hvc_imm
+arch_test_hvc_imm:
+	mov	ip, r0
+	mov	r0, r1
+	mov	r1, r2
+	cmp	ip, #1
+	beq	1f
+	cmp	ip, #2
+	beq	2f
+	cmp	ip, #3
+	beq	3f
+	hvc	#1
+	bx	lr
+1:	hvc	#0x42
+	bx	lr
+2:	hvc	#0x8000
+	bx	lr
+3:	hvc	#0xffff
+	bx	lr
+
+	.section .rodata
+	.global arch_test_imm
+	.balign 4
+arch_test_imm:
+	.word	1, 0x42, 0x8000, 0xffff
+
+	.text
+/* arch_test_hvc_fp(call, in, out): d0..d31 from in, `hvc #0`, d0..d31 to out. */
+	.global arch_test_hvc_fp
+arch_test_hvc_fp:
+	mov	ip, r1
+	vldmia	ip!, {d0-d15}
+	vldmia	ip, {d16-d31}
+	hvc	#0
+	mov	ip, r2
+	vstmia	ip!, {d0-d15}
+	vstmia	ip, {d16-d31}
+	bx	lr
