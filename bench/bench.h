@@ -77,5 +77,8 @@ extern uint64_t bench_stub_vectors_copy;
 /* Instructions executed from reset to the payload's first instruction,
  * or -1 when the entry could not tell. */
 long bench_boot_instructions(void);
+/* The instruction number since reset, read off the timer, minus the
+ * EL1+EL2 instruction counter: constant if both count exactly. */
+long bench_clock_offset(void);
 
 #endif

@@ -7,6 +7,7 @@
  * read exactly its length, and each floor handler its instruction count.
  * Any surprise ends the run with exit code 1.
  */
+#include <hypstub/bootinfo.h>
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
@@ -19,6 +20,7 @@
 #define REPS	     101 /* repetitions of every window: the median is reported */
 #define UNKNOWN_CALL 7ul /* no such call */
 #define LOOP_N	     1000
+#define STACK_PAINT  0x5a5aa5a55a5aa5a5ull
 
 struct stats {
 	uint64_t ret;
@@ -288,6 +290,44 @@ static void soft_restart(unsigned self)
 	figure("stub.restart.el2", st.el2 - self);
 }
 
+static uint64_t nothing_at_el2(uint64_t arg)
+{
+	return arg;
+}
+
+/*
+ * The EL2 stack the stub's calls use: paint the free part of this CPU's
+ * stub stack (below the stub's idle SP_EL2, which the SOFT_RESTART
+ * trampoline records), make every call once, and find the deepest word
+ * that changed. Only dead stack below the stub's SP is written.
+ */
+static void stub_stack(void)
+{
+	struct bench_args a = {0};
+	struct bench_sample s;
+	uint64_t *lo, *hi, *p;
+
+	rt_el2_call(nothing_at_el2, 0);
+	hi = (uint64_t *)(uintptr_t)rt_el2_ctx.el2_sp;
+	lo = hi - HS_EL2_STACK_SIZE / sizeof(*hi);
+	for (p = lo; p < hi; p++)
+		*p = STACK_PAINT;
+	a.x[0] = HVC_SET_VECTORS;
+	a.x[1] = bench_stub_vectors;
+	bench_sample_hvc(&a, &s);
+	a.x[1] += BENCH_MISALIGN;
+	bench_sample_hvc(&a, &s);
+	a.x[0] = HVC_RESET_VECTORS;
+	bench_sample_hvc(&a, &s);
+	a.x[0] = UNKNOWN_CALL;
+	bench_sample_hvc(&a, &s);
+	a.x[0] = HVC_SOFT_RESTART;
+	bench_sample_restart(&a, &s);
+	for (p = lo; p < hi && *p == STACK_PAINT; p++)
+		;
+	figure("stub.stack_used", (long)((uintptr_t)hi - (uintptr_t)p));
+}
+
 int main(const void *dtb)
 {
 	struct bench_counters c;
@@ -323,10 +363,18 @@ int main(const void *dtb)
 	stub_calls();
 	client_calls();
 	soft_restart(self);
-	if (boot < 0)
+	stub_stack();
+	if (boot < 0) {
 		check("boot.counter_frequency", 0, 1);
-	else
+	} else {
+		/* The timer-derived instruction number must move exactly as
+		 * the PMU does, across a known loop. */
+		long before = bench_clock_offset();
+
+		bench_el1_loop(100000);
+		check("boot.timer_tracks_pmu", bench_clock_offset() - before, 0);
 		figure("boot.shim", boot - self);
+	}
 	printf("BENCHEND failures=%d\n", failures);
 	return failures != 0;
 }

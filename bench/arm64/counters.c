@@ -104,21 +104,35 @@ int bench_counters_init(struct bench_counters *c)
 }
 
 extern uint64_t bench_boot_ticks[17];
+uint32_t bench_tick_burst(uint64_t ticks[16]);
 
 #define BOOT_TICK_FREQ 62500000ul /* QEMU virt's generic timer */
 #define INSNS_PER_TICK 16	  /* 1 ns per instruction at -icount shift=0 */
 
-long bench_boot_instructions(void)
+/* Read k of a burst ran as instruction number I0 + k since reset
+ * (counting itself) and saw floor((I0 + k) / 16): returns I0. */
+static long burst_first(const uint64_t *t)
 {
-	const uint64_t *t = bench_boot_ticks;
 	unsigned k;
 
-	if (t[16] != BOOT_TICK_FREQ)
-		return -1;
-	/* Read k ran as instruction number I0 + k since reset (counting
-	 * itself) and saw floor((I0 + k) / 16). */
 	for (k = 1; k < 16; k++)
 		if (t[k] != t[0])
 			return (long)(t[k] * INSNS_PER_TICK) - (long)k;
 	return (long)(t[0] * INSNS_PER_TICK);
+}
+
+long bench_boot_instructions(void)
+{
+	if (bench_boot_ticks[16] != BOOT_TICK_FREQ)
+		return -1;
+	return burst_first(bench_boot_ticks);
+}
+
+long bench_clock_offset(void)
+{
+	uint64_t t[16];
+	uint32_t pmu = bench_tick_burst(t);
+
+	/* The burst's first read is the instruction after the PMU read. */
+	return burst_first(t) - (long)pmu - 1;
 }

@@ -50,3 +50,39 @@ bench_entry:
 	.global bench_boot_ticks
 bench_boot_ticks:
 	.fill	17, 8, 0		/* 16 reads of CNTPCT_EL0, then CNTFRQ_EL0 */
+
+/*
+ * uint64_t bench_tick_burst(uint64_t ticks[16]): PMEVCNTR2 (instructions
+ * at EL1 and EL2), then sixteen reads of CNTPCT_EL0 as at the entry; the
+ * first of them is the instruction after the PMU read.
+ */
+	.text
+	.global bench_tick_burst
+bench_tick_burst:
+	mrs	x9, pmevcntr2_el0
+	mrs	x1, cntpct_el0
+	mrs	x2, cntpct_el0
+	mrs	x3, cntpct_el0
+	mrs	x4, cntpct_el0
+	mrs	x5, cntpct_el0
+	mrs	x6, cntpct_el0
+	mrs	x7, cntpct_el0
+	mrs	x8, cntpct_el0
+	mrs	x10, cntpct_el0
+	mrs	x11, cntpct_el0
+	mrs	x12, cntpct_el0
+	mrs	x13, cntpct_el0
+	mrs	x14, cntpct_el0
+	mrs	x15, cntpct_el0
+	mrs	x16, cntpct_el0
+	mrs	x17, cntpct_el0
+	stp	x1, x2, [x0, #0]
+	stp	x3, x4, [x0, #16]
+	stp	x5, x6, [x0, #32]
+	stp	x7, x8, [x0, #48]
+	stp	x10, x11, [x0, #64]
+	stp	x12, x13, [x0, #80]
+	stp	x14, x15, [x0, #96]
+	stp	x16, x17, [x0, #112]
+	mov	w0, w9
+	ret
