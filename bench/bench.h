@@ -59,8 +59,9 @@ void bench_sample_call(const struct bench_args *a, struct bench_sample *s);
 void bench_sample_restart(const struct bench_args *a, struct bench_sample *s);
 
 /* At EL2 (through rt_el2_call): a 2n-instruction loop between two reads
- * of counters 0 and 1; returns the EL2 delta | the EL1 delta << 32. */
-uint64_t bench_el2_loop(uint64_t n);
+ * of counters 0 and 1; returns the EL2 delta, stores the EL1 delta. */
+unsigned long bench_el2_loop(unsigned long n);
+extern uint32_t bench_el2_loop_el1;
 /* At EL1: a loop of exactly 2n instructions, then return. */
 void bench_el1_loop(unsigned long n);
 /* At EL1: returns at once. */

@@ -57,7 +57,7 @@ SYSREG_BENCH(pmcntenclr_el0)
 SYSREG_BENCH(pmintenclr_el1)
 SYSREG_BENCH(pmovsclr_el0)
 
-static uint64_t el2_allow_counting(uint64_t unused)
+static unsigned long el2_allow_counting(unsigned long unused)
 {
 	(void)unused;
 	/* HPMD = 0: counters 0..HPMN-1 (all of them) count at EL2 too. */
