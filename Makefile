@@ -60,7 +60,7 @@ DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
-.PHONY: all run test bootstrap clean format
+.PHONY: all run test bootstrap clean format bench bench-build
 all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD)
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
@@ -94,6 +94,27 @@ $(BAD_PAYLOAD): $(DEMO_ELF)
 
 $(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+
+# The benchmark payload (`make bench`): bench/ and bench/$(ARCH)/ on the
+# payload runtime, linked like the demo but entered at bench_entry, so
+# that the payload's first instruction is the benchmark's own.
+BENCH_SRCS := $(wildcard bench/*.c bench/$(ARCH)/*.S bench/$(ARCH)/*.c)
+BENCH_OBJS := $(call objs,payload,$(BENCH_SRCS))
+BENCH_ELF := $(BUILD)/bench.elf
+$(BENCH_OBJS): PAYLOAD_CFLAGS += -Ibench -Ibench/$(ARCH)
+
+$(BENCH_ELF): $(BENCH_OBJS) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
+	$(Q)$(CC) $(LDFLAGS) -Wl,-e,bench_entry -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+
+# Instruction counts under QEMU -icount (never wall-clock): one table,
+# and build/bench.json. Not part of `make test`.
+BENCH_ARCHS ?= $(ARCH)
+bench: bootstrap
+	$(Q)for a in $(BENCH_ARCHS); do \
+		$(MAKE) --no-print-directory ARCH=$$a bench-build || exit 1; done
+	$(Q)python3 scripts/bench.py $(foreach a,$(BENCH_ARCHS),--arch $(a))
+
+bench-build: $(SHIM_IMG) $(BENCH_ELF)
 
 bootstrap:
 	$(Q)scripts/bootstrap.sh

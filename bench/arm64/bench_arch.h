@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/* The benchmark's arm64 constants. */
+#ifndef BENCH_ARM64_BENCH_ARCH_H
+#define BENCH_ARM64_BENCH_ARCH_H
+
+#define BENCH_ARCH_NAME "arm64"
+
+/* A SET_VECTORS argument the stub must refuse: 2 KiB alignment broken. */
+#define BENCH_MISALIGN 0x100ul
+
+/* Instructions each floor handler runs at EL2 (floor.S), from its vector
+ * slot to its eret. The figures the counters must reproduce. */
+#define BENCH_FLOOR_SET_INSNS	  3  /* msr vbar_el2; mov x0, 0; eret */
+#define BENCH_FLOOR_ERR_INSNS	  4  /* cbnz; movz; movk; eret */
+#define BENCH_FLOOR_BAD_INSNS	  5  /* tst; b.ne; movz; movk; eret */
+#define BENCH_FLOOR_RESET_INSNS	  6  /* ldr; msr vbar_el2; mrs; tbnz; mov; eret */
+#define BENCH_FLOOR_RESTART_INSNS 11 /* mrs; mov; bic; msr; msr; mov; msr; 3 x mov; eret */
+
+#endif

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The benchmark payload's interface to its architecture layer
+ * (bench/<arch>/). Everything here counts guest instructions: QEMU's
+ * -icount shift=0 makes the count deterministic and the PMU's
+ * "instructions retired" event exact. Never wall-clock time.
+ */
+#ifndef BENCH_BENCH_H
+#define BENCH_BENCH_H
+
+#include <stdint.h>
+
+#include <bench_arch.h>
+
+/*
+ * One measured window: the counters are read, the middle runs (nothing,
+ * a `hvc`, a call, a SOFT_RESTART), the counters are read again.
+ * Deltas are in instructions retired; `all` counts EL1 and EL2, and
+ * `cyc` is the cycle counter, which under -icount shift=0 also counts
+ * one per instruction (a cross-check).
+ */
+struct bench_sample {
+	uint64_t ret; /* the first result register after the middle */
+	uint32_t el2, el1, all, cyc;
+};
+
+/* The middle's inputs: argument registers, and the function to call. */
+struct bench_args {
+	unsigned long x[5];
+	void *fn;
+};
+
+/* What the counter set-up found. */
+struct bench_counters {
+	unsigned pmu_version;	  /* the ID register's PMU version field */
+	unsigned counters;	  /* event counters implemented */
+	int inst_retired;	  /* the instructions-retired event exists */
+	int el2_prohibit_cleared; /* counting at EL2 had to be re-allowed */
+};
+
+/*
+ * Program the counters: 0 = instructions at EL2, 1 = at EL1,
+ * 2 = at EL1 and EL2, and the cycle counter at EL1 and EL2. Returns 0,
+ * or -1 when the PMU cannot count instructions (then `c` says why).
+ */
+int bench_counters_init(struct bench_counters *c);
+
+/* The windows (bench/<arch>/measure.S). */
+void bench_sample_empty(const struct bench_args *a, struct bench_sample *s);
+void bench_sample_hvc(const struct bench_args *a, struct bench_sample *s);
+void bench_sample_call(const struct bench_args *a, struct bench_sample *s);
+/*
+ * HVC_SOFT_RESTART to a landing pad at EL2 whose first instruction reads
+ * the counters; it then returns to EL1 and the caller. The deltas run
+ * from the last read at EL1 to that first instruction (included).
+ * a->x[1] is ignored (the pad is the entry); ret is the stub's answer,
+ * 0 when the restart happened.
+ */
+void bench_sample_restart(const struct bench_args *a, struct bench_sample *s);
+
+/* At EL2 (through rt_el2_call): a 2n-instruction loop between two reads
+ * of counters 0 and 1; returns the EL2 delta, stores the EL1 delta. */
+unsigned long bench_el2_loop(unsigned long n);
+extern uint32_t bench_el2_loop_el1;
+/* At EL1: a loop of exactly 2n instructions, then return. */
+void bench_el1_loop(unsigned long n);
+/* At EL1: returns at once. */
+void bench_nothing(void);
+
+/* The floor handlers: one EL2 vector table per call (floor.S). */
+extern char bench_floor_set[], bench_floor_err[], bench_floor_bad[], bench_floor_reset[],
+    bench_floor_restart[];
+/* The stub's vectors, for the floors to forward to and reset to. */
+extern uint64_t bench_stub_vectors;
+/* The same, where the reset floor loads it from (next to its code). */
+extern uint64_t bench_stub_vectors_copy;
+
+/* Instructions executed from reset to the payload's first instruction,
+ * or -1 when the entry could not tell. */
+long bench_boot_instructions(void);
+/* The instruction number since reset, read off the timer, minus the
+ * EL1+EL2 instruction counter: constant if both count exactly. */
+long bench_clock_offset(void);
+
+#endif

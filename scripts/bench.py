@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Run hypstub's benchmarks: one table on stdout, the figures in build/bench.json.
+
+Every figure is a count of guest instructions (QEMU -icount shift=0,
+read through the PMU's INST_RETIRED event) or a size in bytes; never
+wall-clock time. The benchmark payload (bench/) checks its own counters
+first and prints "BENCH <name> <value>" lines; sizes come from the link
+map and the stub's disassembly. Exit code 0 when every check passed
+(budgets that are not met are reported, not failed).
+
+An architecture is one ARCHES entry (paths, CPUs, how to read its stack
+frames); `make bench BENCH_ARCHS="arm64 arm"` runs several.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hsqemu  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def arm64_frame(insn):
+    """Bytes an AArch64 prologue instruction pushes, or 0."""
+    m = re.search(r"\[sp, #-(\d+)\]!", insn)
+    if m and re.match(r"\s*(stp|str)\b", insn):
+        return int(m.group(1))
+    m = re.match(r"\s*sub\s+sp, sp, #(0x[0-9a-f]+|\d+)", insn)
+    return int(m.group(1), 0) if m else 0
+
+
+ARCHES = {
+    "arm64": {
+        "cpus": ["cortex-a57", "max"],
+        "gic": 3,
+        "shim": "build/arm64/hypstub.bin",
+        "elf": "build/arm64/hypstub.elf",
+        "payload": "build/arm64/bench.elf",
+        "map": "build/arm64/hypstub.map",
+        "objdump": "aarch64-linux-gnu-objdump",
+        "frame": arm64_frame,
+        "call": re.compile(r"\tbl\s+[0-9a-f]+ <(\w+)>"),
+        # Where the stub's crash path frame size is defined, and its name.
+        "crash_frame": ("arch/arm64/include/arch/crash_entry.S.inc", "HS_CRASH_FRAME_SIZE"),
+        "crash_entry": "hs_report_crash",
+    },
+}
+
+REPS = 101
+ICOUNT = "shift=0,sleep=off"
+TIMEOUT = 180
+
+# name -> (row label, unit, budget as (op, limit) or None)
+CALLS = [
+    ("set", "SET_VECTORS"),
+    ("reset", "RESET_VECTORS"),
+    ("err", "unknown call (STUB_ERR)"),
+    ("bad", "misaligned SET_VECTORS"),
+]
+CALL_BUDGET = 48
+RESTART_BUDGET = 100
+RESIDENT_BUDGET = 4096
+PER_CPU_BUDGET = 64
+
+
+def header_value(path, name):
+    """The value of a simple #define (a number or a product of numbers)."""
+    with open(os.path.join(ROOT, path)) as f:
+        for line in f:
+            m = re.match(r"#define\s+%s\s+(.*?)\s*(/\*.*)?$" % name, line)
+            if m:
+                expr = m.group(1).replace("ul", "").replace("u", "")
+                if not re.fullmatch(r"[0-9a-fx()*+ ]+", expr):
+                    break
+                return int(eval(expr))  # digits and * only, checked above
+    sys.exit("bench: no numeric #define %s in %s" % (name, path))
+
+
+def stub_sizes(map_path):
+    """Code, read-only data, data and padding of the stub region, from the map."""
+    text = open(os.path.join(ROOT, map_path)).read()
+    start = int(re.search(r"(0x[0-9a-f]+)\s+hs_stub_start = \.", text).group(1), 16)
+    end = int(re.search(r"(0x[0-9a-f]+)\s+hs_stub_end = \.", text).group(1), 16)
+    region = text[text.index("hs_stub_start = ."):text.index("hs_stub_end = .")]
+    sizes = {"code": 0, "rodata": 0, "data": 0}
+    # " .section  0xADDR  0xSIZE  file", the name alone on its line when long.
+    for m in re.finditer(r"^ (\.\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)", region, re.M):
+        name, size = m.group(1), int(m.group(3), 16)
+        if name.startswith(".text"):
+            sizes["code"] += size
+        elif name.startswith(".rodata"):
+            sizes["rodata"] += size
+        else:
+            sizes["data"] += size
+    sizes["total"] = end - start
+    sizes["padding"] = sizes["total"] - sizes["code"] - sizes["rodata"] - sizes["data"]
+    return sizes
+
+
+def crash_stack(cfg):
+    """Stack the crash report needs below the frame: its deepest C call chain."""
+    out = subprocess.run([cfg["objdump"], "-d", os.path.join(ROOT, cfg["elf"])],
+                         check=True, capture_output=True, text=True).stdout
+    frames, calls, fn = {}, {}, None
+    for line in out.splitlines():
+        m = re.match(r"[0-9a-f]+ <(\w+)>:", line)
+        if m:
+            fn = m.group(1)
+            frames[fn], calls[fn] = 0, set()
+            continue
+        if fn is None:
+            continue
+        fields = line.split("\t")  # address, encoding, mnemonic, operands
+        frames[fn] += cfg["frame"](" ".join(fields[2:]))
+        m = cfg["call"].search(line)
+        if m:
+            calls[fn].add(m.group(1))
+
+    def depth(f, path):
+        # A function calling itself does so once (hs_putc: '\n' then '\r').
+        best = 0
+        for g in calls.get(f, ()):
+            if g == f:
+                best = max(best, frames[f])
+            elif g not in path:
+                best = max(best, depth(g, path | {g}))
+        return frames.get(f, 0) + best
+
+    return depth(cfg["crash_entry"], {cfg["crash_entry"]})
+
+
+def run_guest(arch, cpu):
+    cfg = ARCHES[arch]
+    # -icount shift=0 as hsqemu's icount=True, but sleep=off: with sleep on,
+    # real time leaks into the virtual clock while QEMU starts, and the boot
+    # figure (read off that clock) moves by a few percent from run to run.
+    cmd = hsqemu.qemu_command(arch, cpu, 1, cfg["gic"], 2, cfg["shim"], cfg["payload"],
+                              extra=["-icount", ICOUNT])
+    os.makedirs(os.path.join(ROOT, "build", "bench-logs"), exist_ok=True)
+    log_path = os.path.join(ROOT, "build", "bench-logs", "%s-%s.log" % (arch, cpu))
+    with open(log_path, "wb") as log:
+        log.write((" ".join(cmd) + "\n").encode())
+        code, out = hsqemu.run(cmd, TIMEOUT, out=None, log=log)
+    figures, checks, info = {}, [], {}
+    for line in out.decode(errors="replace").splitlines():
+        parts = line.split()
+        if line.startswith("BENCH ") and len(parts) == 3:
+            figures[parts[1]] = int(parts[2])
+        elif line.startswith("BENCHCHECK "):
+            checks.append(line)
+        elif line.startswith("BENCHINFO ") and len(parts) >= 3:
+            info[parts[1]] = " ".join(parts[2:])
+    failed = [c for c in checks if not c.startswith("BENCHCHECK ok")]
+    if code != 0 or "BENCHEND failures=0" not in out.decode(errors="replace"):
+        failed.append("guest exit code %d (log: %s)" % (code, os.path.relpath(log_path, ROOT)))
+    return {"arch": arch, "cpu": cpu, "figures": figures, "failed": failed, "info": info,
+            "checks": len(checks)}
+
+
+def verdict(value, op, limit):
+    ok = value <= limit if op == "<=" else value < limit
+    return "met" if ok else "NOT MET"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--arch", action="append", default=None, choices=sorted(ARCHES))
+    ap.add_argument("--cpu", action="append", help="CPU models (default: each arch's list)")
+    ap.add_argument("--json", default=os.path.join(ROOT, "build", "bench.json"))
+    args = ap.parse_args()
+    arches = args.arch or ["arm64"]
+    jobs = [(a, c) for a in arches for c in (args.cpu or ARCHES[a]["cpus"])]
+    for a in arches:
+        for key in ("shim", "payload", "map", "elf"):
+            if not os.path.isfile(os.path.join(ROOT, ARCHES[a][key])):
+                sys.exit("bench: %s missing: run `make bench`" % ARCHES[a][key])
+    qemu = subprocess.run(["qemu-system-aarch64", "--version"], capture_output=True,
+                          text=True).stdout.splitlines()[0]
+    # At most two QEMUs at once: the machine is shared.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = list(pool.map(lambda j: run_guest(*j), jobs))
+
+    rows = []  # (label, unit, {column: value}, floor column, budget text, verdict text)
+    records = []
+
+    def add(name, label, unit, per_run, floor=None, budget=None, note=""):
+        values = {}
+        for r in runs:
+            v = per_run(r)
+            if v is None:
+                continue
+            values[(r["arch"], r["cpu"])] = v
+            records.append({"name": name, "arch": r["arch"], "cpu": r["cpu"], "value": v,
+                            "unit": unit})
+        fl = {}
+        if floor:
+            for r in runs:
+                v = floor(r)
+                if v is not None:
+                    fl[(r["arch"], r["cpu"])] = v
+        verdicts = {k: verdict(v, *budget) for k, v in values.items()} if budget else {}
+        rows.append((label, unit, values, fl, budget, verdicts, note))
+
+    fig = lambda key: (lambda r: r["figures"].get(key))  # noqa: E731
+    for key, label in CALLS:
+        add("stub.%s.el2" % key, "%s, at EL2" % label, "insn",
+            fig("stub.%s.el2" % key), floor=fig("floor.%s.el2" % key),
+            budget=("<=", CALL_BUDGET))
+    for key, label in CALLS:
+        add("floor.%s.el2" % key, "%s, floor at EL2" % label, "insn",
+            fig("floor.%s.el2" % key))
+    for key, label in CALLS:
+        add("stub.%s.ratio_to_floor" % key, "%s, hypstub / floor" % label, "ratio",
+            lambda r, k=key: round(r["figures"]["stub.%s.el2" % k] /
+                                   r["figures"]["floor.%s.el2" % k], 1)
+            if "stub.%s.el2" % k in r["figures"] else None)
+    for key, label in CALLS:
+        add("stub.%s.round_trip" % key, "%s, round trip (hvc + EL2)" % label, "insn",
+            fig("stub.%s.total" % key))
+    for key, label in CALLS:
+        add("client.%s" % key, "%s, client call (bl..ret)" % label, "insn",
+            fig("client.%s" % key))
+    add("stub.soft_restart.el2", "SOFT_RESTART, hvc to next code, at EL2", "insn",
+        fig("stub.restart.el2"), floor=fig("floor.restart.el2"), budget=("<", RESTART_BUDGET))
+    add("floor.soft_restart.el2", "SOFT_RESTART, floor at EL2", "insn",
+        fig("floor.restart.el2"))
+    add("shim.reset_to_payload", "shim, reset to payload's 1st instruction", "insn",
+        fig("boot.shim"))
+    add("overhead.window", "overhead (empty window), subtracted", "insn",
+        fig("overhead.all"))
+
+    sizes = {a: stub_sizes(ARCHES[a]["map"]) for a in arches}
+    stack = header_value("include/hypstub/bootinfo.h", "HS_EL2_STACK_SIZE")
+    crash = {a: (header_value(*ARCHES[a]["crash_frame"]), crash_stack(ARCHES[a]))
+             for a in arches}
+    add("stub.resident.total", "stub resident at EL2 (link map)", "bytes",
+        lambda r: sizes[r["arch"]]["total"], budget=("<=", RESIDENT_BUDGET))
+    for part, label in (("code", "code"), ("rodata", "read-only data"),
+                        ("data", "data (bss)"), ("padding", "alignment padding")):
+        add("stub.resident.%s" % part, "  of which %s" % label, "bytes",
+            lambda r, p=part: sizes[r["arch"]][p])
+    add("stub.per_cpu", "per-CPU state at EL2 (stack)", "bytes", lambda r: stack,
+        budget=("<=", PER_CPU_BUDGET))
+    add("stub.stack.calls", "  stack the calls use (measured)", "bytes",
+        fig("stub.stack_used"))
+    add("stub.stack.crash", "  stack the crash report needs", "bytes",
+        lambda r: sum(crash[r["arch"]]))
+
+    cols = [(r["arch"], r["cpu"]) for r in runs]
+    width = max(len(r[0]) for r in rows)
+    print()
+    print("hypstub benchmarks - %s, -icount %s: guest instructions retired\n"
+          "(PMU INST_RETIRED), median of %d runs each, the empty window's overhead "
+          "subtracted (%s instructions)" % (qemu, ICOUNT, REPS, ", ".join(
+              "%s/%s: %s" % (r["arch"], r["cpu"], r["figures"].get("overhead.all", "?"))
+              for r in runs)))
+    print()
+    head = "%-*s %-6s" % (width, "measurement", "unit")
+    for a, c in cols:
+        head += " %16s" % ("%s/%s" % (a, c))
+    head += "  %-5s %-8s %s" % ("floor", "budget", "verdict")
+    print(head)
+    print("-" * len(head))
+    for label, unit, values, fl, budget, verdicts, note in rows:
+        line = "%-*s %-6s" % (width, label, unit)
+        for col in cols:
+            v = values.get(col)
+            line += " %16s" % ("-" if v is None else v)
+        floors = sorted(set(fl.values()))
+        line += "  %-5s" % (",".join(str(f) for f in floors) if floors else "")
+        if budget:
+            line += " %-8s %s" % ("%s %d" % budget, "/".join(sorted(set(verdicts.values()))))
+        print(line.rstrip())
+    print()
+    for a in arches:
+        frame, c_frames = crash[a]
+        if stack > PER_CPU_BUDGET:
+            print("%s: per-CPU budget NOT MET: %d bytes of EL2 stack per CPU "
+                  "(HS_EL2_STACK_SIZE) against %d. The calls need %s bytes, but the "
+                  "crash report saves a %d-byte register frame and its C needs %d more "
+                  "(%d in all)." % (a, stack, PER_CPU_BUDGET,
+                                    "/".join(sorted({str(r["figures"].get("stub.stack_used"))
+                                                     for r in runs if r["arch"] == a})),
+                                    frame, c_frames, frame + c_frames))
+    failed = [(r, f) for r in runs for f in r["failed"]]
+    for r in runs:
+        print("%s/%s: %d counter and result checks, %d failed; %s" % (
+            r["arch"], r["cpu"], r["checks"], len(r["failed"]),
+            "PMU v%s, %s counters, counting at EL2 %s" % (
+                r["info"].get("pmu_version", "?"), r["info"].get("pmu_counters", "?"),
+                "re-allowed (MDCR_EL2.HPMD cleared)" if r["info"].get(
+                    "el2_counting_reallowed") == "1" else "allowed as the shim left it")))
+    for r, f in failed:
+        print("FAILED %s/%s: %s" % (r["arch"], r["cpu"], f))
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as f:
+        json.dump(records, f, indent=1)
+    print("wrote %s (%d figures)" % (os.path.relpath(args.json, ROOT), len(records)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
