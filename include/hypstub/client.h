@@ -36,8 +36,9 @@ unsigned hyp_boot_el(void);
 uintptr_t hyp_stub_vectors(void);
 
 /*
- * HVC_SET_VECTORS: make `vectors` (a physical address, 2 KiB aligned)
- * this CPU's EL2 vector table. Returns 0 or HVC_STUB_ERR.
+ * HVC_SET_VECTORS: make `vectors` (a physical address, 2 KiB aligned on
+ * arm64, 32 bytes on arm) this CPU's EL2 vector table (VBAR_EL2/HVBAR).
+ * Returns 0 or HVC_STUB_ERR.
  */
 unsigned long hyp_set_vectors(uintptr_t vectors);
 
@@ -48,16 +49,20 @@ unsigned long hyp_set_vectors(uintptr_t vectors);
 unsigned long hyp_reset_vectors(void);
 
 /*
- * HVC_SOFT_RESTART: jump to `entry` at EL2 with exceptions masked and the
- * EL2 MMU and caches off, with x0..x2 = arg0..arg2. Does not return on
- * success; returns HVC_STUB_ERR when the stub refused (entry misaligned
- * or outside the physical address space) or EL2 is not available.
+ * HVC_SOFT_RESTART: jump to `entry` at EL2/HYP with exceptions masked and
+ * the EL2 MMU and caches off. On arm64 the next code gets x0..x2 =
+ * arg0..arg2. On arm the stub moves no arguments: the next code starts
+ * with r0 = HVC_SOFT_RESTART, r1 = entry, r2 = arg0, r3 = arg1 (arg2 is
+ * not passed), and bit 0 of `entry` selects Thumb state. Does not return
+ * on success; returns HVC_STUB_ERR when the stub refused (entry
+ * misaligned or outside the physical address space) or EL2 is not
+ * available.
  */
 unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0, unsigned long arg1,
 			       unsigned long arg2);
 
 /*
- * The raw call: x0..x4 in, x0 out, `hvc #0`. For callers that need a
+ * The raw call: x0..x4 (arm: r0..r3) in, x0/r0 out, `hvc #0`. For callers that need a
  * number the helpers above do not cover (an installed hypervisor's own
  * calls, or deliberately bad ones in tests).
  */
