@@ -16,6 +16,8 @@
 	.global _start
 _start:
 	cpsid	aif
+	ldr	r9, =rt_entry_regs		@ as the shim left them, for the tests
+	stmia	r9, {r0-r3}
 	mov	r4, r2				@ the shim's device tree
 	ldr	r9, =rt_pl1_vectors
 	mcr	p15, 0, r9, c12, c0, 0		@ VBAR
@@ -34,6 +36,12 @@ _start:
 1:	wfi
 	b	1b
 	.ltorg
+
+	.data
+	.balign 4
+	.global rt_entry_regs
+rt_entry_regs:					@ in .data: the bss is zeroed later
+	.word	0, 0, 0, 0
 
 	.text
 	.global arch_hvc0

@@ -8,6 +8,10 @@
 	.section .text.start, "ax"
 	.global _start
 _start:
+	adrp	x9, rt_entry_regs		/* as the shim left them, for the tests */
+	add	x9, x9, :lo12:rt_entry_regs
+	stp	x0, x1, [x9]
+	stp	x2, x3, [x9, #16]
 	mov	x19, x0				/* the shim's device tree */
 	adrp	x9, rt_el1_vectors
 	add	x9, x9, :lo12:rt_el1_vectors
@@ -20,6 +24,12 @@ _start:
 	bl	rt_main
 1:	wfi
 	b	1b
+
+	.data
+	.balign 8
+	.global rt_entry_regs
+rt_entry_regs:					/* in .data: the bss is zeroed later */
+	.quad	0, 0, 0, 0
 
 	.text
 	.global arch_hvc0

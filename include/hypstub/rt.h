@@ -17,6 +17,9 @@
 /* The payload's entry point, called at EL1 with the shim's device tree. */
 int main(const void *dtb);
 
+/* x0..x3 (arm: r0..r3) as the payload was entered with them. */
+extern unsigned long rt_entry_regs[4];
+
 /* What rt_main() read from the device tree. */
 extern struct hs_platform rt_platform;
 extern const void *rt_dtb;

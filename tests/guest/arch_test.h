@@ -60,6 +60,14 @@ uint64_t arch_test_pa_limit(void);
 /* An address whose access at EL2/HYP must fault (crash tests). */
 unsigned long arch_test_fault_address(void);
 
+/*
+ * The registers the shim must enter a payload with, by the boot
+ * convention of the architecture (arm64 Linux: x0 = dtb, x1..x3 = 0; arm
+ * Linux: r0 = 0, r1 = ~0, r2 = dtb). Fills want[] and returns how many of
+ * x0.. (r0..) it fixes.
+ */
+unsigned arch_test_boot_regs(unsigned long dtb, unsigned long want[4]);
+
 /* At EL2: make EL1's WFI trap to EL2 (crash tests only). */
 void arch_test_el2_trap_wfi(void);
 /* At EL1: x0..x3 (r0..r3) = ARCH_TEST_MARKER + 0..3, then WFI. */

@@ -33,6 +33,14 @@ uint64_t arch_test_pa_limit(void)
 	return 0; /* 32-bit registers, HYP MMU off: every value is an address */
 }
 
+unsigned arch_test_boot_regs(unsigned long dtb, unsigned long want[4])
+{
+	want[0] = 0;
+	want[1] = ~0ul; /* no machine type: the device tree says what this is */
+	want[2] = dtb;
+	return 3;
+}
+
 unsigned long arch_test_fault_address(void)
 {
 	/* Past the end of RAM: nothing decodes there on QEMU virt (32-bit). */

@@ -82,3 +82,80 @@ arch_test_hvc_fp:
 	vstmia	ip!, {d0-d15}
 	vstmia	ip, {d16-d31}
 	bx	lr
+
+/* unsigned long arch_test_hvc_thumb(r0, r1): `hvc #0` from Thumb code; returns r0. */
+	.thumb
+	.thumb_func
+	.global arch_test_hvc_thumb
+arch_test_hvc_thumb:
+	hvc	#0
+	bx	lr
+
+/*
+ * unsigned long arch_test_soft_restart_thumb(void): HVC_SOFT_RESTART to a
+ * Thumb landing pad (entry address | 1). The pad, in HYP mode, records
+ * its CPSR and how far ahead the PC reads (4 in Thumb state, 8 in ARM;
+ * arch_test_thumb_pc_ahead), and erets straight back to SVC (it calls nothing and leaves
+ * SP_hyp alone). Returns the recorded CPSR, or 0 when the stub refused
+ * (its answer is then in arch_test_thumb_refused).
+ */
+	.arm
+	.global arch_test_soft_restart_thumb
+arch_test_soft_restart_thumb:
+	push	{r4-r11, lr}
+	ldr	ip, =thumb_saved_sp
+	str	sp, [ip]
+	mrs	r4, cpsr
+	str	r4, [ip, #4]
+	mov	r0, #1				@ HVC_SOFT_RESTART
+	ldr	r1, =thumb_landing
+	orr	r1, r1, #1			@ Thumb state
+	hvc	#0
+	/* Only a refusal comes back here. */
+	ldr	ip, =arch_test_thumb_refused
+	str	r0, [ip]
+	mov	r0, #0
+	pop	{r4-r11, pc}
+
+	.thumb
+	.balign	4
+	.thumb_func
+thumb_landing:
+	mrs	r4, cpsr			@ (T reads as 0 through mrs:)
+	ldr	r5, =thumb_landing_cpsr
+	str	r4, [r5]
+	/* The PC reads 4 ahead in Thumb state, 8 in ARM state. */
+1:	mov	r4, pc
+	ldr	r6, =1b
+	sub	r4, r4, r6
+	str	r4, [r5, #4]
+	ldr	r5, =thumb_saved_sp
+	ldr	r4, [r5, #4]			@ the caller's CPSR: SVC, ARM state
+	msr	spsr_cxsf, r4
+	ldr	r4, =thumb_back
+	msr	elr_hyp, r4
+	isb
+	eret
+	.ltorg
+
+	.arm
+thumb_back:
+	ldr	ip, =thumb_saved_sp
+	ldr	sp, [ip]
+	ldr	ip, =thumb_landing_cpsr
+	ldr	r0, [ip]
+	pop	{r4-r11, pc}
+	.ltorg
+
+	.data
+	.balign	4
+thumb_saved_sp:
+	.word	0, 0
+thumb_landing_cpsr:
+	.word	0
+	.global arch_test_thumb_pc_ahead
+arch_test_thumb_pc_ahead:
+	.word	0
+	.global arch_test_thumb_refused
+arch_test_thumb_refused:
+	.word	0

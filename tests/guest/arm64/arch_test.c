@@ -26,6 +26,13 @@ unsigned long arch_test_bad_entry(unsigned long good, uint64_t random)
 	return good | (1 + random % 3);
 }
 
+unsigned arch_test_boot_regs(unsigned long dtb, unsigned long want[4])
+{
+	want[0] = dtb;
+	want[1] = want[2] = want[3] = 0;
+	return 4;
+}
+
 unsigned long arch_test_fault_address(void)
 {
 	/* Beyond the physical address space: an address size fault. */
