@@ -2,9 +2,9 @@
 /* The payload runtime's entry, PL1 vectors and firmware calls (arm). */
 
 #include <arch/c_runtime.S.inc>
-#include <arch/psr.h>
+#include <arch/pl1_vectors.S.inc>
 
-#define RT_FRAME_SIZE 88		/* struct hs_exc_frame */
+#define RT_FRAME_SIZE PL1_FRAME_SIZE	/* struct hs_exc_frame */
 #define SCTLR_V	      (1 << 13)		/* high vectors: off, so that VBAR is used */
 #define CPACR_CP10_11 (0xf << 20)	/* VFP/NEON usable at PL1 and PL0 */
 #define FPEXC_EN      (1 << 30)		/* VFP/NEON enabled */
@@ -78,42 +78,11 @@ arch_semihost_trap:
 	.ltorg
 
 /*
- * PL1 vectors: every exception moves to SVC mode (srsdb/cps: the other
- * modes need no stacks), saves a struct hs_exc_frame and calls
- * rt_exception(frame, vector), then returns with rfe to the frame's elr
- * and spsr, which the handler may change. `adjust` turns the banked lr
- * into the preferred return address (the faulting instruction; after it,
- * for svc).
+ * PL1 vectors: every exception saves a struct hs_exc_frame on the SVC
+ * stack and calls rt_exception(frame, vector), then returns with rfe to
+ * the frame's elr and spsr, which the handler may change.
  */
-.macro rt_vector n, adjust
-rt_vector_\n:
-	sub	lr, lr, #\adjust
-	srsdb	sp!, #PSR_MODE_SVC
-	cps	#PSR_MODE_SVC
-	sub	sp, sp, #(RT_FRAME_SIZE - 8)
-	stmia	sp, {r0-r12}
-	mov	r1, #\n
-	b	rt_vector_common
-.endm
-
-	.balign 32
-rt_pl1_vectors:
-	b	rt_vector_0
-	b	rt_vector_1
-	b	rt_vector_2
-	b	rt_vector_3
-	b	rt_vector_4
-	b	rt_vector_5
-	b	rt_vector_6
-	b	rt_vector_7
-	rt_vector 0, 0
-	rt_vector 1, 4
-	rt_vector 2, 0
-	rt_vector 3, 4
-	rt_vector 4, 8
-	rt_vector 5, 0
-	rt_vector 6, 4
-	rt_vector 7, 4
+	pl1_vector_table rt_pl1_vectors, rt_vector_common
 
 rt_vector_common:
 	add	r2, sp, #RT_FRAME_SIZE

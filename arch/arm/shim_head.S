@@ -7,6 +7,7 @@
  */
 #include <arch/c_runtime.S.inc>
 #include <arch/crash_entry.S.inc>
+#include <arch/pl1_vectors.S.inc>
 
 /* HSCTLR while the shim runs: the RES1 bits only. M = 0 (MMU off),
  * C = I = 0 (caches off), A = 0, TE = 0 (exceptions in ARM state),
@@ -90,40 +91,8 @@ arch_enter_payload:
 	mvn	r1, #0
 	bx	r3
 
-/*
- * The shim's PL1 table, used only when entered without HYP: any
- * exception reports and stops. Each handler moves to SVC mode first
- * (srsdb/cps), so the other modes need no stacks of their own.
- */
-.macro shim_pl1_vector n, adjust
-shim_pl1_v\n:
-	sub	lr, lr, #\adjust
-	srsdb	sp!, #PSR_MODE_SVC
-	cps	#PSR_MODE_SVC
-	sub	sp, sp, #(HS_CRASH_FRAME_SIZE - 8)
-	stmia	sp, {r0-r12}
-	mov	r1, #\n
-	b	shim_pl1_crash
-.endm
-
-	.balign 32
-shim_svc_vectors:
-	b	shim_pl1_v0
-	b	shim_pl1_v1
-	b	shim_pl1_v2
-	b	shim_pl1_v3
-	b	shim_pl1_v4
-	b	shim_pl1_v5
-	b	shim_pl1_v6
-	b	shim_pl1_v7
-	shim_pl1_vector 0, 0
-	shim_pl1_vector 1, 4
-	shim_pl1_vector 2, 0
-	shim_pl1_vector 3, 4
-	shim_pl1_vector 4, 8
-	shim_pl1_vector 5, 0
-	shim_pl1_vector 6, 4
-	shim_pl1_vector 7, 4
+/* The shim's PL1 table, used only when entered without HYP: any exception reports and stops. */
+	pl1_vector_table shim_svc_vectors, shim_pl1_crash
 
 shim_pl1_crash:
 	add	r2, sp, #HS_CRASH_FRAME_SIZE

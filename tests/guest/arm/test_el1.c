@@ -39,59 +39,6 @@ TEST(el1, vfp_and_neon_usable)
 		EXPECT_EQ(lanes[i], 7);
 }
 
-static unsigned long read_cntp_ctl(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c2, 1" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_cntv_ctl(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c3, 1" : "=r"(v));
-	return v;
-}
-
-TEST(el1, counters_advance)
-{
-	uint64_t v0 = sysreg_cntvct_el0_read(), p0 = sysreg_cntpct_el0_read();
-	uint64_t v1, p1;
-
-	EXPECT_NE(sysreg_cntfrq_el0_read(), 0);
-	for (volatile int i = 0; i < 100000; i++)
-		;
-	v1 = sysreg_cntvct_el0_read();
-	p1 = sysreg_cntpct_el0_read();
-	EXPECT_TRUE(v1 > v0);
-	EXPECT_TRUE(p1 > p0);
-	/* CNTVOFF = 0: virtual and physical counts agree closely. */
-	EXPECT_TRUE(p1 - v1 < 1000000 || v1 - p1 < 1000000);
-}
-
-TEST(el1, physical_and_virtual_timers_fire)
-{
-	unsigned spins;
-
-	/* Enabled, interrupt masked: the condition shows in ISTATUS (bit 2). */
-	__asm__ volatile("mcr p15, 0, %0, c14, c2, 0\n\t"
-			 "mcr p15, 0, %1, c14, c2, 1\n\tisb" ::"r"(100ul),
-			 "r"(3ul));
-	for (spins = 0; spins < 10000000 && !(read_cntp_ctl() & 4); spins++)
-		;
-	EXPECT_TRUE(read_cntp_ctl() & 4);
-	__asm__ volatile("mcr p15, 0, %0, c14, c2, 1" ::"r"(0ul));
-	__asm__ volatile("mcr p15, 0, %0, c14, c3, 0\n\t"
-			 "mcr p15, 0, %1, c14, c3, 1\n\tisb" ::"r"(100ul),
-			 "r"(3ul));
-	for (spins = 0; spins < 10000000 && !(read_cntv_ctl() & 4); spins++)
-		;
-	EXPECT_TRUE(read_cntv_ctl() & 4);
-	__asm__ volatile("mcr p15, 0, %0, c14, c3, 1" ::"r"(0ul));
-}
-
 TEST(el1, pmu_cycle_counter_counts)
 {
 	unsigned perfmon = id_field(sysreg_id_dfr0_el1_read(), 24);

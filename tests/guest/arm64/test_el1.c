@@ -36,57 +36,6 @@ TEST(el1, fp_and_simd_usable)
 	EXPECT_EQ(lanes[1], 0x0000000700000007ull);
 }
 
-static uint64_t read_cntp_ctl(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("mrs %0, cntp_ctl_el0" : "=r"(v));
-	return v;
-}
-
-static uint64_t read_cntv_ctl(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("mrs %0, cntv_ctl_el0" : "=r"(v));
-	return v;
-}
-
-TEST(el1, counters_advance)
-{
-	uint64_t v0 = sysreg_cntvct_el0_read(), p0 = sysreg_cntpct_el0_read();
-	uint64_t v1, p1;
-
-	EXPECT_NE(sysreg_cntfrq_el0_read(), 0);
-	for (volatile int i = 0; i < 100000; i++)
-		;
-	v1 = sysreg_cntvct_el0_read();
-	p1 = sysreg_cntpct_el0_read();
-	EXPECT_TRUE(v1 > v0);
-	EXPECT_TRUE(p1 > p0);
-	/* CNTVOFF_EL2 = 0: virtual and physical counts agree closely. */
-	EXPECT_TRUE(p1 - v1 < 1000000 || v1 - p1 < 1000000);
-}
-
-TEST(el1, physical_and_virtual_timers_fire)
-{
-	unsigned spins;
-
-	/* Enabled, interrupt masked: the condition shows in ISTATUS (bit 2). */
-	__asm__ volatile("msr cntp_tval_el0, %0\n\tmsr cntp_ctl_el0, %1\n\tisb" ::"r"(100ul),
-			 "r"(3ul));
-	for (spins = 0; spins < 10000000 && !(read_cntp_ctl() & 4); spins++)
-		;
-	EXPECT_TRUE(read_cntp_ctl() & 4);
-	__asm__ volatile("msr cntp_ctl_el0, xzr");
-	__asm__ volatile("msr cntv_tval_el0, %0\n\tmsr cntv_ctl_el0, %1\n\tisb" ::"r"(100ul),
-			 "r"(3ul));
-	for (spins = 0; spins < 10000000 && !(read_cntv_ctl() & 4); spins++)
-		;
-	EXPECT_TRUE(read_cntv_ctl() & 4);
-	__asm__ volatile("msr cntv_ctl_el0, xzr");
-}
-
 TEST(el1, pmu_cycle_counter_counts)
 {
 	uint64_t dfr0 = sysreg_id_aa64dfr0_el1_read();

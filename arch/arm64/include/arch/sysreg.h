@@ -114,6 +114,10 @@ SYSREG_RW(cntkctl_el1, "cntkctl_el1")
 SYSREG_RW(mdscr_el1, "mdscr_el1")
 SYSREG_RW(csselr_el1, "csselr_el1")
 SYSREG_RW(pmcr_el0, "pmcr_el0")
+SYSREG_RW(cntp_ctl_el0, "cntp_ctl_el0")
+SYSREG_RW(cntp_tval_el0, "cntp_tval_el0")
+SYSREG_RW(cntv_ctl_el0, "cntv_ctl_el0")
+SYSREG_RW(cntv_tval_el0, "cntv_tval_el0")
 
 static inline void isb(void)
 {

@@ -99,7 +99,11 @@
 	RW(cntkctl_el1) \
 	RW(mdscr_el1) \
 	RW(csselr_el1) \
-	RW(pmcr_el0)
+	RW(pmcr_el0) \
+	RW(cntp_ctl_el0) \
+	RW(cntp_tval_el0) \
+	RW(cntv_ctl_el0) \
+	RW(cntv_tval_el0)
 // clang-format on
 
 /* FR_<name>: index of a register in fake_cpu.reg[]. */
