@@ -4,6 +4,7 @@
 
 #include <hypstub/bootinfo.h>
 #include <libfdt.h>
+#include <string.h>
 
 /* Write `value` as `cells` big-endian 32-bit cells (1 or 2); returns cells. */
 static int put_cells(fdt32_t *out, int cells, uint64_t value)
@@ -49,9 +50,37 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 	return err;
 }
 
+/*
+ * Copy the source tree's blocks, not its free space: loaders hand over
+ * trees with room to spare (QEMU's virt tree is 1 MiB for some 8 KiB of
+ * content), and fdt_open_into() from one buffer to another copies the
+ * whole of it, a few million instructions for nothing. A tree whose
+ * blocks are in the usual order (header, reserve map, structure,
+ * strings) is copied up to the end of its strings and opened in place;
+ * any other layout is left to libfdt.
+ */
+static int open_copy(const void *src, void *dst, size_t room)
+{
+	int err = fdt_check_header(src);
+	size_t rsv, strct, strings, used;
+
+	if (err)
+		return err;
+	rsv = fdt_off_mem_rsvmap(src);
+	strct = fdt_off_dt_struct(src);
+	strings = fdt_off_dt_strings(src);
+	used = strings + fdt_size_dt_strings(src);
+	if (fdt_version(src) < 17 || rsv > strct || strct + fdt_size_dt_struct(src) > strings ||
+	    used > fdt_totalsize(src) || used > room)
+		return fdt_open_into(src, dst, (int)room);
+	memcpy(dst, src, used);
+	fdt_set_totalsize(dst, (uint32_t)used);
+	return fdt_open_into(dst, dst, (int)room);
+}
+
 int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_handoff *h)
 {
-	int err = fdt_open_into(src, dst, (int)room);
+	int err = open_copy(src, dst, room);
 	int chosen;
 
 	if (err)

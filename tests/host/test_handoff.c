@@ -3,6 +3,8 @@
 #include <hypstub/bootinfo.h>
 #include <libfdt.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "../../boot/handoff.h"
 #include "hosttest.h"
@@ -204,6 +206,69 @@ static void test_too_small(void **state)
 	free(src);
 }
 
+/*
+ * A loader's tree with much free space (QEMU's: 1 MiB for 8 KiB of
+ * content): the hand-off copies the content, and never reads the free
+ * space (it is made unreadable here), even into a room that could take
+ * the whole tree.
+ */
+static void test_source_free_space_not_copied(void **state)
+{
+	void *tight = load_dtb("virt-gicv3"), *dst;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), big = 256 * page, used;
+	char *src;
+	int err;
+
+	(void)state;
+	src = mmap(NULL, big, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(src != MAP_FAILED);
+	assert_int_equal(fdt_open_into(tight, src, (int)big), 0);
+	assert_int_equal(fdt_totalsize(src), big);
+	used = fdt_off_dt_strings(src) + fdt_size_dt_strings(src);
+	used = (used + page - 1) / page * page;
+	assert_int_equal(mprotect(src + used, big - used, PROT_NONE), 0);
+	dst = handoff(src, 2 * big, &installed, &err);
+	assert_int_equal(err, 0);
+	check_hypstub(dst, &installed, 2);
+	assert_true(fdt_node_offset_by_compatible(dst, -1, "arm,gic-v3") >= 0);
+	assert_true(fdt_path_offset(dst, "/cpus/cpu@101") >= 0);
+	free(dst);
+	munmap(src, big);
+	free(tight);
+}
+
+/* Blocks out of the usual order (strings before the structure): still handed off. */
+static void test_source_blocks_reordered(void **state)
+{
+	void *tight = load_dtb("virt-gicv3"), *src, *dst;
+	size_t size = fdt_totalsize(tight), strct, strings;
+	int err;
+
+	(void)state;
+	strct = fdt_size_dt_struct(tight);
+	strings = fdt_size_dt_strings(tight);
+	src = calloc(1, size + 64);
+	assert_non_null(src);
+	/* header + reserve map as they were, then strings, then structure */
+	memcpy(src, tight, fdt_off_dt_struct(tight));
+	memcpy((char *)src + fdt_off_dt_struct(tight), (char *)tight + fdt_off_dt_strings(tight),
+	       strings);
+	memcpy((char *)src + fdt_off_dt_struct(tight) + strings,
+	       (char *)tight + fdt_off_dt_struct(tight), strct);
+	fdt_set_off_dt_strings(src, fdt_off_dt_struct(tight));
+	fdt_set_off_dt_struct(src, fdt_off_dt_struct(tight) + (uint32_t)strings);
+	fdt_set_totalsize(src, (uint32_t)(size + 64));
+	assert_int_equal(fdt_check_header(src), 0);
+	assert_true(fdt_path_offset(src, "/chosen") >= 0);
+	dst = handoff(src, ROOM, &installed, &err);
+	assert_int_equal(err, 0);
+	check_hypstub(dst, &installed, 2);
+	assert_true(fdt_path_offset(dst, "/cpus/cpu@101") >= 0);
+	free(dst);
+	free(src);
+	free(tight);
+}
+
 static void test_bad_source(void **state)
 {
 	void *src = load_dtb("virt-gicv3"), *dst;
@@ -253,6 +318,8 @@ int main(void)
 	    cmocka_unit_test(test_keeps_memreserve),
 	    cmocka_unit_test(test_too_small),
 	    cmocka_unit_test(test_bad_source),
+	    cmocka_unit_test(test_source_free_space_not_copied),
+	    cmocka_unit_test(test_source_blocks_reordered),
 	    cmocka_unit_test(test_mixed_cells_reg),
 	};
 
