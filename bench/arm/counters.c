@@ -174,11 +174,12 @@ long bench_clock_offset(void)
 /* The bursts resolve at every phase of the timer, to the same offset. */
 void bench_arch_checks(void (*check)(const char *what, unsigned long got, unsigned long want))
 {
-	long first = clock_offset(0), off;
+	long first = clock_offset(0);
 	unsigned skew, resolved = 0, same = 0;
 
 	for (skew = 0; skew < INSNS_PER_TICK; skew++) {
-		off = clock_offset(skew);
+		long off = clock_offset(skew);
+
 		resolved += off >= 0;
 		same += off == first;
 	}
