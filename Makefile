@@ -107,8 +107,9 @@ $(BENCH_ELF): $(BENCH_OBJS) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -Wl,-e,bench_entry -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # Instruction counts under QEMU -icount (never wall-clock): one table,
-# and build/bench.json. Not part of `make test`.
-BENCH_ARCHS ?= $(ARCH)
+# and build/bench.json, for both architectures unless BENCH_ARCHS says
+# otherwise. Not part of `make test`.
+BENCH_ARCHS ?= arm64 arm
 bench: bootstrap
 	$(Q)for a in $(BENCH_ARCHS); do \
 		$(MAKE) --no-print-directory ARCH=$$a bench-build || exit 1; done

@@ -82,4 +82,7 @@ long bench_boot_instructions(void);
  * EL1+EL2 instruction counter: constant if both count exactly. */
 long bench_clock_offset(void);
 
+/* Checks of the arch layer's own (reported through `check`); may be none. */
+void bench_arch_checks(void (*check)(const char *what, unsigned long got, unsigned long want));
+
 #endif

@@ -35,6 +35,19 @@ def arm64_frame(insn):
     return int(m.group(1), 0) if m else 0
 
 
+def arm_frame(insn):
+    """Bytes an AArch32 (ARM state) prologue instruction pushes, or 0."""
+    insn = insn.split("@")[0]  # objdump's comment repeats the instruction
+    m = re.match(r"\s*(push|stmdb\s+sp!,)\s*\{([^}]*)\}", insn)
+    if m:
+        return 4 * len(m.group(2).split(","))
+    m = re.match(r"\s*str\s+\w+, \[sp, #-(\d+)\]!", insn)
+    if m:
+        return int(m.group(1))
+    m = re.match(r"\s*sub\s+sp, sp, #(\d+)", insn)
+    return int(m.group(1)) if m else 0
+
+
 ARCHES = {
     "arm64": {
         "cpus": ["cortex-a57", "max"],
@@ -49,6 +62,29 @@ ARCHES = {
         # Where the stub's crash path frame size is defined, and its name.
         "crash_frame": ("arch/arm64/include/arch/crash_entry.S.inc", "HS_CRASH_FRAME_SIZE"),
         "crash_entry": "hs_report_crash",
+        "qemu": "qemu-system-aarch64",
+        "el2": "EL2",
+        "counting": "PMEVTYPER<n>_EL0 filters (P, U, NSH), PMCCFILTR_EL0",
+    },
+    # ARMv7-A HYP mode: the ARMv7 PMU through PMSELR/PMXEVTYPER/PMXEVCNTR
+    # (PMUv2 mode filters with the Virtualization Extensions), the cycle
+    # filter at PMSELR.SEL = 31, CNTPCT read with mrrc.
+    "arm": {
+        "cpus": ["cortex-a15", "cortex-a7"],
+        "gic": 2,
+        "shim": "build/arm/hypstub.bin",
+        "elf": "build/arm/hypstub.elf",
+        "payload": "build/arm/bench.elf",
+        "map": "build/arm/hypstub.map",
+        "objdump": "arm-none-eabi-objdump",
+        "frame": arm_frame,
+        "call": re.compile(r"\tblx?\s+[0-9a-f]+ <(\w+)>"),
+        "crash_frame": ("arch/arm/include/arch/crash_entry.S.inc", "HS_CRASH_FRAME_SIZE"),
+        "crash_entry": "hs_report_crash",
+        "qemu": "qemu-system-arm",
+        "el2": "HYP",
+        "counting": "PMSELR + PMXEVTYPER filters (P, U, NSH), PMXEVCNTR; "
+                    "cycles filtered at PMSELR.SEL=31",
     },
 }
 
@@ -174,14 +210,18 @@ def main():
     ap.add_argument("--cpu", action="append", help="CPU models (default: each arch's list)")
     ap.add_argument("--json", default=os.path.join(ROOT, "build", "bench.json"))
     args = ap.parse_args()
-    arches = args.arch or ["arm64"]
+    arches = args.arch or list(ARCHES)
     jobs = [(a, c) for a in arches for c in (args.cpu or ARCHES[a]["cpus"])]
     for a in arches:
         for key in ("shim", "payload", "map", "elf"):
             if not os.path.isfile(os.path.join(ROOT, ARCHES[a][key])):
                 sys.exit("bench: %s missing: run `make bench`" % ARCHES[a][key])
-    qemu = subprocess.run(["qemu-system-aarch64", "--version"], capture_output=True,
-                          text=True).stdout.splitlines()[0]
+    versions = {}
+    for a in arches:
+        v = subprocess.run([ARCHES[a]["qemu"], "--version"], capture_output=True,
+                           text=True).stdout.splitlines()[0]
+        versions.setdefault(v, []).append(ARCHES[a]["qemu"])
+    qemu = "; ".join("%s (%s)" % (v, ", ".join(b)) for v, b in versions.items())
     # At most two QEMUs at once: the machine is shared.
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = list(pool.map(lambda j: run_guest(*j), jobs))
@@ -209,11 +249,11 @@ def main():
 
     fig = lambda key: (lambda r: r["figures"].get(key))  # noqa: E731
     for key, label in CALLS:
-        add("stub.%s.el2" % key, "%s, at EL2" % label, "insn",
+        add("stub.%s.el2" % key, "%s, at EL2/HYP" % label, "insn",
             fig("stub.%s.el2" % key), floor=fig("floor.%s.el2" % key),
             budget=("<=", CALL_BUDGET))
     for key, label in CALLS:
-        add("floor.%s.el2" % key, "%s, floor at EL2" % label, "insn",
+        add("floor.%s.el2" % key, "%s, floor at EL2/HYP" % label, "insn",
             fig("floor.%s.el2" % key))
     for key, label in CALLS:
         add("stub.%s.ratio_to_floor" % key, "%s, hypstub / floor" % label, "ratio",
@@ -221,14 +261,14 @@ def main():
                                    r["figures"]["floor.%s.el2" % k], 1)
             if "stub.%s.el2" % k in r["figures"] else None)
     for key, label in CALLS:
-        add("stub.%s.round_trip" % key, "%s, round trip (hvc + EL2)" % label, "insn",
+        add("stub.%s.round_trip" % key, "%s, round trip (hvc + EL2/HYP)" % label, "insn",
             fig("stub.%s.total" % key))
     for key, label in CALLS:
         add("client.%s" % key, "%s, client call (bl..ret)" % label, "insn",
             fig("client.%s" % key))
-    add("stub.soft_restart.el2", "SOFT_RESTART, hvc to next code, at EL2", "insn",
+    add("stub.soft_restart.el2", "SOFT_RESTART, hvc to next code, EL2/HYP", "insn",
         fig("stub.restart.el2"), floor=fig("floor.restart.el2"), budget=("<", RESTART_BUDGET))
-    add("floor.soft_restart.el2", "SOFT_RESTART, floor at EL2", "insn",
+    add("floor.soft_restart.el2", "SOFT_RESTART, floor at EL2/HYP", "insn",
         fig("floor.restart.el2"))
     add("shim.reset_to_payload", "shim, reset to payload's 1st instruction", "insn",
         fig("boot.shim"))
@@ -239,13 +279,13 @@ def main():
     stack = header_value("include/hypstub/bootinfo.h", "HS_EL2_STACK_SIZE")
     crash = {a: (header_value(*ARCHES[a]["crash_frame"]), crash_stack(ARCHES[a]))
              for a in arches}
-    add("stub.resident.total", "stub resident at EL2 (link map)", "bytes",
+    add("stub.resident.total", "stub resident at EL2/HYP (link map)", "bytes",
         lambda r: sizes[r["arch"]]["total"], budget=("<=", RESIDENT_BUDGET))
     for part, label in (("code", "code"), ("rodata", "read-only data"),
                         ("data", "data (bss)"), ("padding", "alignment padding")):
         add("stub.resident.%s" % part, "  of which %s" % label, "bytes",
             lambda r, p=part: sizes[r["arch"]][p])
-    add("stub.per_cpu", "per-CPU state at EL2 (stack)", "bytes", lambda r: stack,
+    add("stub.per_cpu", "per-CPU state at EL2/HYP (stack)", "bytes", lambda r: stack,
         budget=("<=", PER_CPU_BUDGET))
     add("stub.stack.calls", "  stack the calls use (measured)", "bytes",
         fig("stub.stack_used"))
@@ -272,8 +312,12 @@ def main():
         for col in cols:
             v = values.get(col)
             line += " %16s" % ("-" if v is None else v)
-        floors = sorted(set(fl.values()))
-        line += "  %-5s" % (",".join(str(f) for f in floors) if floors else "")
+        # One floor per architecture, in column order: "arm64/arm".
+        floors = []
+        for col in cols:
+            if col in fl and fl[col] not in floors:
+                floors.append(fl[col])
+        line += "  %-5s" % ("/".join(str(f) for f in floors) if floors else "")
         if budget:
             line += " %-8s %s" % ("%s %d" % budget, "/".join(sorted(set(verdicts.values()))))
         print(line.rstrip())
@@ -281,21 +325,28 @@ def main():
     for a in arches:
         frame, c_frames = crash[a]
         if stack > PER_CPU_BUDGET:
-            print("%s: per-CPU budget NOT MET: %d bytes of EL2 stack per CPU "
+            print("%s: per-CPU budget NOT MET: %d bytes of %s stack per CPU "
                   "(HS_EL2_STACK_SIZE) against %d. The calls need %s bytes, but the "
                   "crash report saves a %d-byte register frame and its C needs %d more "
-                  "(%d in all)." % (a, stack, PER_CPU_BUDGET,
+                  "(%d in all)." % (a, stack, ARCHES[a]["el2"], PER_CPU_BUDGET,
                                     "/".join(sorted({str(r["figures"].get("stub.stack_used"))
                                                      for r in runs if r["arch"] == a})),
                                     frame, c_frames, frame + c_frames))
     failed = [(r, f) for r in runs for f in r["failed"]]
     for r in runs:
+        cfg = ARCHES[r["arch"]]
+        pmceid0 = r["info"].get("pmceid0")
         print("%s/%s: %d counter and result checks, %d failed; %s" % (
             r["arch"], r["cpu"], r["checks"], len(r["failed"]),
-            "PMU v%s, %s counters, counting at EL2 %s" % (
+            "PMU version field %s, %s counters, counting at %s %s%s" % (
                 r["info"].get("pmu_version", "?"), r["info"].get("pmu_counters", "?"),
+                cfg["el2"],
                 "re-allowed (MDCR_EL2.HPMD cleared)" if r["info"].get(
-                    "el2_counting_reallowed") == "1" else "allowed as the shim left it")))
+                    "el2_counting_reallowed") == "1" else "allowed as the shim left it",
+                "; PMCEID0 UNDEFINED here, so INST_RETIRED is known only by the checks"
+                if pmceid0 == "undefined" else "")))
+    for a in arches:
+        print("%s counting: %s" % (a, ARCHES[a]["counting"]))
     for r, f in failed:
         print("FAILED %s/%s: %s" % (r["arch"], r["cpu"], f))
     os.makedirs(os.path.dirname(args.json), exist_ok=True)

@@ -8,6 +8,11 @@
 /* A SET_VECTORS argument the stub must refuse: 2 KiB alignment broken. */
 #define BENCH_MISALIGN 0x100ul
 
+/* Instructions counted at EL2 by bench_el2_loop besides its 2n loop: from
+ * the first read of counter 0 to the second, the read of counter 1 and
+ * the second read itself (measure.S). */
+#define BENCH_EL2_LOOP_EXTRA 2
+
 /* Instructions each floor handler runs at EL2 (floor.S), from its vector
  * slot to its eret. The figures the counters must reproduce. */
 #define BENCH_FLOOR_SET_INSNS	  3  /* msr vbar_el2; mov x0, 0; eret */
