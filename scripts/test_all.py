@@ -31,7 +31,8 @@ def arch_of(path):
     """The architecture a source file belongs to, or None when it is arch-neutral."""
     parts = path.split("/")
     for arch in ARCHS:
-        if parts[:2] == ["arch", arch] or parts[:3] == ["tests", "guest", arch]:
+        if (parts[:2] in (["arch", arch], ["bench", arch])
+                or parts[:3] == ["tests", "guest", arch]):
             return arch
     return None
 
