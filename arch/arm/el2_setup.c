@@ -94,7 +94,9 @@ void el2_setup(struct el2_state *st, bool want_gicv3)
 {
 	*st = (struct el2_state){0};
 	el2_read_features(&st->feat);
+	/* HCR first, and synchronised: what it traps applies to what follows. */
 	sysreg_hcr_el2_write(HCR_NOTHING);
+	isb();
 	st->hcr = (uint32_t)sysreg_hcr_el2_read();
 	sysreg_cptr_el2_write(HCPTR_NO_TRAPS);
 	st->hcptr = (uint32_t)sysreg_cptr_el2_read();

@@ -31,10 +31,13 @@ HOST_LDLIBS := -lcmocka -lfdt
 HOST_FAKE := tests/host/fake/fake_cpu.c
 
 # One binary per unit: test_<name>, from these sources.
-HOST_TESTS := fake dispatch el2_setup cpu platform payload payload32 handoff
+HOST_TESTS := fake dispatch el2_setup el2_setup_arm cpu platform payload payload32 handoff
 HOST_SRCS_fake := tests/host/test_fake.c $(HOST_FAKE)
 HOST_SRCS_dispatch := tests/host/test_dispatch.c stub/dispatch.c $(HOST_FAKE)
 HOST_SRCS_el2_setup := tests/host/test_el2_setup.c arch/arm64/el2_setup.c $(HOST_FAKE)
+# The arm layer's HYP set-up, on the same fake CPU, with arm's headers.
+HOST_SRCS_el2_setup_arm := tests/host/test_el2_setup_arm.c arch/arm/el2_setup.c $(HOST_FAKE)
+HOST_CPPFLAGS_el2_setup_arm := -Itests/host/fake -Iinclude -Iarch/arm/include
 HOST_SRCS_cpu := tests/host/test_cpu.c arch/arm64/cpu.c $(HOST_FAKE)
 HOST_SRCS_platform := tests/host/test_platform.c lib/dt/platform.c tests/host/hosttest.c
 HOST_SRCS_payload := tests/host/test_payload.c boot/payload.c
@@ -42,7 +45,7 @@ HOST_SRCS_payload32 := tests/host/test_payload32.c boot/payload.c
 HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c tests/host/hosttest.c
 
 HOST_BINS := $(HOST_TESTS:%=$(HOST_BUILD)/test_%)
-HOST_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h \
+HOST_HDRS := $(wildcard include/hypstub/*.h arch/*/include/arch/*.h stub/*.h boot/*.h \
 	tests/host/*.h tests/host/fake/*.h tests/host/fake/arch/*.h)
 # The device trees of the platform tests, compiled at build time.
 HOST_DTS := $(wildcard tests/host/data/*.dts)
@@ -61,7 +64,8 @@ define HOST_TEST_RULE
 $(HOST_BUILD)/test_$(1): $$(HOST_SRCS_$(1)) $$(HOST_HDRS) tests/host/host.mk
 	@mkdir -p $$(@D)
 	@echo "  HOSTCC  $$@"
-	$$(HOST_Q)$$(HOST_CC) $$(HOST_CFLAGS) $$(HOST_CPPFLAGS) -o $$@ $$(HOST_SRCS_$(1)) $$(HOST_LDLIBS)
+	$$(HOST_Q)$$(HOST_CC) $$(HOST_CFLAGS) $$(or $$(HOST_CPPFLAGS_$(1)),$$(HOST_CPPFLAGS)) -o $$@ \
+		$$(HOST_SRCS_$(1)) $$(HOST_LDLIBS)
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call HOST_TEST_RULE,$(t))))
 

@@ -34,6 +34,8 @@
 SYSREG_RO(currentel, "CurrentEL")
 SYSREG_RO(midr_el1, "midr_el1")
 SYSREG_RO(mpidr_el1, "mpidr_el1")
+SYSREG_RO(id_pfr1_el1, "id_pfr1_el1")
+SYSREG_RO(id_dfr0_el1, "id_dfr0_el1")
 SYSREG_RO(id_aa64pfr0_el1, "id_aa64pfr0_el1")
 SYSREG_RO(id_aa64pfr1_el1, "id_aa64pfr1_el1")
 SYSREG_RO(id_aa64dfr0_el1, "id_aa64dfr0_el1")

@@ -28,6 +28,8 @@
 	RO(id_aa64dfr0_el1) \
 	RO(id_aa64isar0_el1) \
 	RO(id_aa64isar1_el1) \
+	RO(id_pfr1_el1) \
+	RO(id_dfr0_el1) \
 	RO(id_aa64isar2_el1) \
 	RO(id_aa64mmfr0_el1) \
 	RO(id_aa64mmfr1_el1) \
