@@ -22,7 +22,10 @@ done
 if [ "$(id -u)" = 0 ]; then
 	echo "bootstrap: installing Debian packages:$missing"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
+	# A mirror caught mid-sync can fail one index (security updates, say):
+	# go on with the lists that arrived; the install says so if a
+	# package is really missing.
+	apt-get update -qq || echo "bootstrap: warning: some package lists did not download"
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 	echo "bootstrap: done"
