@@ -61,7 +61,8 @@ BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
 .PHONY: all run test bootstrap clean format bench bench-build
-all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD)
+all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
+	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
 # package for that architecture; the cross build never sees host headers.
@@ -94,6 +95,11 @@ $(BAD_PAYLOAD): $(DEMO_ELF)
 
 $(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+
+# arm: the same payload with a Thumb ELF entry point (an odd address).
+$(BUILD)/conformance-thumb.elf: $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) \
+		$(LIBFDT_A)
+	$(Q)$(CC) $(LDFLAGS) -Wl,-e,thumb_start -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # The benchmark payload (`make bench`): bench/ and bench/$(ARCH)/ on the
 # payload runtime, linked like the demo but entered at bench_entry, so

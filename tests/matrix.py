@@ -63,6 +63,10 @@ GROUPS = {
             "r00: 0xc0ffee00  r01: 0xc0ffee01",
             "r02: 0xc0ffee02  r03: 0xc0ffee03",
             "from    : 0x00000013"]}),
+    # arm: the conformance payload entered at an odd ELF entry (Thumb).
+    "thumb-entry": ("conformance-thumb.elf", "tests=el1", {"exit": 0, "tests": True,
+        "lines": ["guest: conformance run (arm)",
+                  "entered at the Thumb entry point, in Thumb state"]}),
     "bad-payload": ("bad-machine.elf", None, {"exit": 3, "lines": [
         "[shim] error: payload: ELF file for another architecture",
         "*** hypstub: boot stopped ***"]}),
@@ -92,10 +96,12 @@ GROUPS = {
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if el == 1:
-        return ["stub", "el1", "demo-el1"]
+        return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
     groups = ["stub", "regs", "el1", "el2state", "demo"]
     if cpu in ("cortex-a57", "cortex-a15"):
         groups.append("demo-raw")
+    if arch == "arm":
+        groups.append("thumb-entry")
     if config in ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp"):
         groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload"]
     return groups

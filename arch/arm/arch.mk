@@ -29,5 +29,7 @@ ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/el2_setup.c arch/arm/el2_report.
 	arch/arm/cpu.c arch/arm/cache.c
 ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
 	arch/arm/cpu.c
+# The conformance payload once more, entered in Thumb state (tests/guest/arm/thumb_entry.S).
+ARCH_EXTRA_PAYLOADS := conformance-thumb.elf
 SHIM_LDS := arch/arm/shim.ld
 PAYLOAD_LDS := arch/arm/payload.ld

@@ -42,3 +42,18 @@ TEST_HYP(stub, soft_restart_to_odd_address_enters_thumb_in_hyp)
 	EXPECT_EQ(cpsr_read() & (PSR_MODE_MASK | PSR_BIT_T), PSR_MODE_SVC);
 	EXPECT_EQ(hyp_call(0x1234, 0, 0, 0, 0), HVC_STUB_ERR);
 }
+
+extern unsigned long arch_test_thumb_entry_pc_ahead;
+
+/* Meaningful in conformance-thumb.elf (the "thumb-entry" group), skipped otherwise. */
+TEST(el1, thumb_entry_point_ran_in_thumb_state)
+{
+	if (!arch_test_thumb_entry_pc_ahead) {
+		test_skip("entered at the ARM _start");
+		return;
+	}
+	/* The PC reads 4 ahead in Thumb state, 8 in ARM state. */
+	EXPECT_EQ(arch_test_thumb_entry_pc_ahead, 4);
+	if (arch_test_thumb_entry_pc_ahead == 4)
+		printf("    entered at the Thumb entry point, in Thumb state\n");
+}
