@@ -86,8 +86,8 @@ arch_semihost_trap:
 
 rt_vector_common:
 	add	r2, sp, #RT_FRAME_SIZE
-	str	r2, [sp, #52]			@ SVC's sp before the exception
-	str	lr, [sp, #56]			@ and its lr
+	str	r2, [sp, #HS_EXC_FRAME_SP]	@ SVC's sp before the exception
+	str	lr, [sp, #HS_EXC_FRAME_LR]	@ and its lr
 	mov	r2, #0
 	mov	r3, #0
 	cmp	r1, #4
@@ -96,23 +96,23 @@ rt_vector_common:
 	cmp	r1, #3
 	mrceq	p15, 0, r2, c5, c0, 1		@ IFSR
 	mrceq	p15, 0, r3, c6, c0, 2		@ IFAR
-	ldr	r6, [sp, #84]			@ spsr
+	ldr	r6, [sp, #HS_EXC_FRAME_SPSR]
 	and	r4, r6, #PSR_MODE_MASK
 	mov	r5, #0
-	add	r7, sp, #60
+	add	r7, sp, #HS_EXC_FRAME_ESR
 	stmia	r7, {r2, r3, r5}		@ esr, far, ifar = 0
-	str	r5, [sp, #72]			@ hpfar = 0
-	str	r4, [sp, #76]			@ mode
+	str	r5, [sp, #HS_EXC_FRAME_HPFAR]	@ hpfar = 0
+	str	r4, [sp, #HS_EXC_FRAME_MODE]
 	/* An undefined Thumb instruction: lr was 2 past it, not 4. */
 	cmp	r1, #1
 	bne	1f
 	tst	r6, #PSR_BIT_T
-	ldrne	r2, [sp, #80]
+	ldrne	r2, [sp, #HS_EXC_FRAME_ELR]
 	addne	r2, r2, #2
-	strne	r2, [sp, #80]
+	strne	r2, [sp, #HS_EXC_FRAME_ELR]
 1:	mov	r0, sp
 	bl	rt_exception
-	ldr	lr, [sp, #56]
+	ldr	lr, [sp, #HS_EXC_FRAME_LR]
 	ldmia	sp, {r0-r12}
 	add	sp, sp, #(RT_FRAME_SIZE - 8)
 	rfeia	sp!

@@ -96,16 +96,16 @@ arch_enter_payload:
 
 shim_pl1_crash:
 	add	r2, sp, #HS_CRASH_FRAME_SIZE
-	str	r2, [sp, #52]
-	str	lr, [sp, #56]
+	str	r2, [sp, #HS_EXC_FRAME_SP]
+	str	lr, [sp, #HS_EXC_FRAME_LR]
 	mrc	p15, 0, r4, c5, c0, 0		@ DFSR
 	mrc	p15, 0, r5, c6, c0, 0		@ DFAR
 	mrc	p15, 0, r6, c6, c0, 2		@ IFAR
 	mrc	p15, 0, r7, c5, c0, 1		@ IFSR (in the HPFAR slot)
-	ldr	r8, [sp, #84]
+	ldr	r8, [sp, #HS_EXC_FRAME_SPSR]
 	and	r8, r8, #PSR_MODE_MASK
-	add	r9, sp, #60
-	stmia	r9, {r4-r8}
+	add	r9, sp, #HS_EXC_FRAME_ESR
+	stmia	r9, {r4-r8}			@ esr, far, ifar, hpfar (IFSR), mode
 	mov	r0, sp
 	mov	r2, #1
 	bl	hs_report_crash
