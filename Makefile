@@ -136,7 +136,7 @@ run: bootstrap
 # guest matrix on QEMU.
 ALL_ARCHS := arm64 arm
 test: bootstrap
-	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all || exit 1; done
+	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all bench-build || exit 1; done
 	$(Q)python3 scripts/test_all.py
 
 format:

@@ -4,7 +4,6 @@
  * up, installs the stub, hands the payload a device tree that says what
  * it did, and drops to EL1 into the payload. It never returns.
  */
-#include <arch/cache.h>
 #include <arch/cpu.h>
 #include <arch/el2_setup.h>
 #include <arch/sysreg.h>

@@ -79,7 +79,7 @@ ARCHES = {
         "objdump": "arm-none-eabi-objdump",
         "frame": arm_frame,
         "call": re.compile(r"\tblx?\s+[0-9a-f]+ <(\w+)>"),
-        "crash_frame": ("arch/arm/include/arch/crash_entry.S.inc", "HS_CRASH_FRAME_SIZE"),
+        "crash_frame": ("arch/arm/include/arch/exc_frame.h", "HS_EXC_FRAME_SIZE"),
         "crash_entry": "hs_report_crash",
         "qemu": "qemu-system-arm",
         "el2": "HYP",

@@ -8,9 +8,10 @@
 
 #include "stub.h"
 
-static int hs_addr_ok(uintptr_t addr, uintptr_t align)
+/* Inside the CPU's physical address space. */
+static int hs_addr_exists(uintptr_t addr)
 {
-	return (addr & (align - 1)) == 0 && addr < hs_stub_config.pa_limit;
+	return addr < hs_stub_config.pa_limit;
 }
 
 unsigned long hs_stub_call(struct hs_frame *f)
@@ -19,7 +20,7 @@ unsigned long hs_stub_call(struct hs_frame *f)
 
 	switch (hs_frame_arg(f, 0)) {
 	case HVC_SET_VECTORS:
-		if (!hs_addr_ok(target, ARCH_VECTORS_ALIGN))
+		if ((target & (ARCH_VECTORS_ALIGN - 1)) || !hs_addr_exists(target))
 			return HVC_STUB_ERR;
 		sysreg_vbar_el2_write(target);
 		return 0;
@@ -28,7 +29,7 @@ unsigned long hs_stub_call(struct hs_frame *f)
 		hs_el2_mmu_off();
 		return 0;
 	case HVC_SOFT_RESTART:
-		if (!hs_entry_ok(target) || target >= hs_stub_config.pa_limit)
+		if (!hs_entry_ok(target) || !hs_addr_exists(target))
 			return HVC_STUB_ERR;
 		return hs_soft_restart_prepare(f, target);
 	default: return HVC_STUB_ERR;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Cache maintenance the shim needs before running freshly written code. */
-#include <arch/cache.h>
+#include <hypstub/arch.h>
 
 void arch_icache_invalidate_all(void)
 {

@@ -2,6 +2,7 @@
 #ifndef ARCH_CPU_H
 #define ARCH_CPU_H
 
+#include <hypstub/arch.h>
 #include <stdint.h>
 
 /* Name of the architecture, for transcripts. */
@@ -24,14 +25,5 @@
 #define ARCH_THUMB_ENTRY 1  /* an odd entry address is Thumb code */
 /* The register that holds the HYP vector base. */
 #define ARCH_VBAR_NAME "HVBAR"
-
-/* First address past what this CPU can address with the HYP MMU off. */
-uint64_t arch_pa_limit(void);
-
-/* This CPU's affinity (MPIDR without the flag bits). */
-uint64_t arch_cpu_affinity(void);
-
-/* Leave the shim: enter `entry` in SVC mode, r2 = dtb; see shim_head.S. */
-void arch_enter_payload(uintptr_t entry, uintptr_t dtb, uintptr_t el2_sp) __attribute__((noreturn));
 
 #endif

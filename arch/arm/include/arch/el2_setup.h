@@ -2,6 +2,7 @@
 #ifndef ARCH_EL2_SETUP_H
 #define ARCH_EL2_SETUP_H
 
+#include <hypstub/arch.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,13 +21,5 @@ struct el2_state {
 	unsigned pmu_counters;
 	bool gic_sre_ok; /* ICC_HSRE.SRE read back as 1 */
 };
-
-void el2_read_features(struct el2_features *feat);
-
-/* Configure every HYP control for a PL1 that owns the machine. */
-void el2_setup(struct el2_state *st, bool want_gicv3);
-
-/* Print what el2_setup() left, for the boot transcript. */
-void el2_print_state(const struct el2_state *st);
 
 #endif

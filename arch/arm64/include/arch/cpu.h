@@ -2,6 +2,7 @@
 #ifndef ARCH_CPU_H
 #define ARCH_CPU_H
 
+#include <hypstub/arch.h>
 #include <stdint.h>
 
 /* Name of the architecture, for transcripts. */
@@ -24,14 +25,5 @@
 #define ARCH_THUMB_ENTRY 0   /* A64 has no Thumb state */
 /* The register that holds the EL2 vector base. */
 #define ARCH_VBAR_NAME "VBAR_EL2"
-
-/* First address past the CPU's physical address space. */
-uint64_t arch_pa_limit(void);
-
-/* This CPU's affinity (MPIDR without the flag bits). */
-uint64_t arch_cpu_affinity(void);
-
-/* Leave the shim: enter `entry` at EL1 with x0 = dtb; see shim_head.S. */
-void arch_enter_payload(uintptr_t entry, uintptr_t dtb, uintptr_t el2_sp) __attribute__((noreturn));
 
 #endif

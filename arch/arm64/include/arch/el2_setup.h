@@ -2,6 +2,7 @@
 #ifndef ARCH_EL2_SETUP_H
 #define ARCH_EL2_SETUP_H
 
+#include <hypstub/arch.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -38,13 +39,6 @@ struct el2_state {
 	bool gic_sre_ok; /* ICC_SRE_EL2.SRE read back as 1 */
 };
 
-/* The ID registers' answers; e2h_fixed is learnt only by el2_setup(). */
-void el2_read_features(struct el2_features *feat);
-
-/* Configure every EL2 control for an EL1 that owns the machine. */
-void el2_setup(struct el2_state *st, bool want_gicv3);
-
-/* Print what el2_setup() left, for the boot transcript. */
-void el2_print_state(const struct el2_state *st);
+/* el2_read_features() cannot know e2h_fixed: only el2_setup() learns it. */
 
 #endif

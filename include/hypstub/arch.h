@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What every architecture layer (arch/arm64/, arch/arm/) provides to the
+ * arch-neutral code, with the same prototype on both. Types and constants
+ * that differ (the EL2 state, the exception frame, names for transcripts)
+ * stay in the arch headers: <arch/cpu.h>, <arch/el2_setup.h>,
+ * <arch/rt_arch.h>, <arch/exc_frame.h>.
+ */
+#ifndef HYPSTUB_ARCH_H
+#define HYPSTUB_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct el2_features;
+struct el2_state;
+struct hs_exc_frame;
+
+/* --- CPU (cpu.c, cache.c, shim_head.S) --- */
+
+/* First address past what the stub accepts as a physical address. */
+uint64_t arch_pa_limit(void);
+
+/* This CPU's affinity (MPIDR without the flag bits). */
+uint64_t arch_cpu_affinity(void);
+
+/* Make freshly written code visible to instruction fetch. */
+void arch_icache_invalidate_all(void);
+
+/*
+ * Leave the shim for good: enter `entry` at EL1/SVC with the
+ * architecture's Linux boot registers and `dtb`; at EL2/HYP, SP becomes
+ * `el2_sp` (this CPU's stub stack) first. See shim_head.S.
+ */
+void arch_enter_payload(uintptr_t entry, uintptr_t dtb, uintptr_t el2_sp) __attribute__((noreturn));
+
+/* --- EL2/HYP set-up (el2_setup.c, el2_report.c) --- */
+
+/* The ID registers' answers. */
+void el2_read_features(struct el2_features *feat);
+
+/* Configure every EL2/HYP control for an EL1/SVC that owns the machine. */
+void el2_setup(struct el2_state *st, bool want_gicv3);
+
+/* Print what el2_setup() left, for the boot transcript. */
+void el2_print_state(const struct el2_state *st);
+
+/* --- Payload runtime (rt_start.S, rt_arch.c) --- */
+
+/* `hvc #0` with the first four or five argument registers; returns x0/r0. */
+unsigned long arch_hvc0(unsigned long a0, unsigned long a1, unsigned long a2, unsigned long a3,
+			unsigned long a4);
+/* An SMCCC call (PSCI) through `smc`, or `hvc` when use_hvc. */
+unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3,
+			 int use_hvc);
+/* Semihosting exit with a code; returns only if semihosting is off. */
+void arch_semihost_exit(int code);
+/* The semihosting trap instruction inside arch_semihost_exit. */
+extern char arch_semihost_trap[];
+/* Print an unexpected exception's own registers (after the runtime's headline). */
+void arch_rt_print_exception(const struct hs_exc_frame *f, unsigned long vector);
+
+#endif
