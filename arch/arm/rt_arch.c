@@ -8,24 +8,17 @@
 #include <hypstub/rt_el2.h>
 #include <stdio.h>
 
+#include "../../stub/stub.h"
+
 extern char rt_el2_trampoline[];
 
 void arch_rt_print_exception(const struct hs_exc_frame *f, unsigned long vector)
 {
-	static const char *const names[] = {"reset",
-					    "undefined instruction",
-					    "supervisor call",
-					    "prefetch abort",
-					    "data abort",
-					    "not used",
-					    "IRQ",
-					    "FIQ"};
-
+	/* The PL1 slot names are the shim's (stub_names.c, el = 1). */
 	printf("  vector %lu (%s), from mode 0x%02lx\n  FSR 0x%08lx ELR 0x%08lx FAR 0x%08lx SPSR "
 	       "0x%08lx\n",
-	       vector, vector < 8 ? names[vector] : "?", (unsigned long)f->mode,
-	       (unsigned long)f->esr, (unsigned long)f->elr, (unsigned long)f->far,
-	       (unsigned long)f->spsr);
+	       vector, hs_vector_name(vector, 1), (unsigned long)f->mode, (unsigned long)f->esr,
+	       (unsigned long)f->elr, (unsigned long)f->far, (unsigned long)f->spsr);
 }
 
 unsigned rt_current_el(void)

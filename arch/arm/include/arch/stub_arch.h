@@ -8,6 +8,7 @@
 #define ARCH_STUB_ARCH_H
 
 #include <arch/exc_frame.h>
+#include <arch/psr.h>
 #include <arch/stub_self.h>
 #include <arch/sysreg.h>
 #include <stdint.h>
@@ -33,12 +34,6 @@ struct hs_frame {
 #define HSCTLR_M (1ul << 0)  /* HYP stage 1 MMU enable */
 #define HSCTLR_C (1ul << 2)  /* data cacheability */
 #define HSCTLR_I (1ul << 12) /* instruction cacheability */
-
-#define PSR_MODE_HYP 0x1aul
-#define PSR_F	     (1ul << 6) /* FIQ masked */
-#define PSR_I	     (1ul << 7) /* IRQ masked */
-#define PSR_A	     (1ul << 8) /* asynchronous aborts masked */
-#define PSR_T	     (1ul << 5) /* Thumb state */
 
 static inline unsigned long hs_frame_arg(const struct hs_frame *f, unsigned n)
 {
@@ -93,10 +88,10 @@ static inline void hs_el2_mmu_off(void)
 static inline unsigned long hs_soft_restart_prepare(struct hs_frame *f, uintptr_t entry)
 {
 	unsigned long hsctlr = sysreg_sctlr_el2_read();
-	unsigned long spsr = PSR_MODE_HYP | PSR_A | PSR_I | PSR_F;
+	unsigned long spsr = PSR_MODE_HYP | PSR_AIF;
 
 	if (entry & 1)
-		spsr |= PSR_T;
+		spsr |= PSR_BIT_T;
 	sysreg_sctlr_el2_write(hsctlr & ~(HSCTLR_M | HSCTLR_C | HSCTLR_I));
 	sysreg_elr_el2_write(entry & ~1ul);
 	sysreg_spsr_el2_write(spsr);
