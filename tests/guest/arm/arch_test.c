@@ -33,6 +33,14 @@ uint64_t arch_test_pa_limit(void)
 	return 0; /* 32-bit registers, HYP MMU off: every value is an address */
 }
 
+int arch_test_has_pmu(const char **why_not)
+{
+	unsigned perfmon = id_field(sysreg_id_dfr0_el1_read(), 24);
+
+	*why_not = "no PMU (ID_DFR0.PerfMon)";
+	return perfmon != 0 && perfmon != 0xf;
+}
+
 unsigned arch_test_boot_regs(unsigned long dtb, unsigned long want[4])
 {
 	want[0] = 0;

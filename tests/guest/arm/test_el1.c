@@ -39,43 +39,6 @@ TEST(el1, vfp_and_neon_usable)
 		EXPECT_EQ(lanes[i], 7);
 }
 
-TEST(el1, pmu_cycle_counter_counts)
-{
-	unsigned perfmon = id_field(sysreg_id_dfr0_el1_read(), 24);
-	unsigned long c0, c1;
-
-	if (perfmon == 0 || perfmon == 0xf) {
-		test_skip("no PMU (ID_DFR0.PerfMon)");
-		return;
-	}
-	/* PMCNTENSET.C, then PMCR.E: count cycles. */
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" ::"r"(1ul << 31));
-	sysreg_pmcr_el0_write(sysreg_pmcr_el0_read() | 1);
-	isb();
-	__asm__ volatile("mrc p15, 0, %0, c9, c13, 0" : "=r"(c0)); /* PMCCNTR */
-	for (volatile int i = 0; i < 10000; i++)
-		;
-	__asm__ volatile("mrc p15, 0, %0, c9, c13, 0" : "=r"(c1));
-	EXPECT_TRUE(c1 != c0);
-	/* Every event counter the CPU has is visible to PL1 (HDCR.HPMN). */
-	EXPECT_TRUE(((sysreg_pmcr_el0_read() >> 11) & 0x1f) > 0);
-}
-
-TEST(el1, gicv3_system_registers_usable)
-{
-	unsigned long sre, pmr;
-
-	if (rt_platform.gic_version != 3) {
-		test_skip("GICv2 machine: the CPU interface is memory-mapped");
-		return;
-	}
-	__asm__ volatile("mrc p15, 0, %0, c12, c12, 5" : "=r"(sre)); /* ICC_SRE */
-	EXPECT_TRUE(sre & 1);
-	__asm__ volatile("mcr p15, 0, %0, c4, c6, 0\n\tisb" ::"r"(0xf0ul)); /* ICC_PMR */
-	__asm__ volatile("mrc p15, 0, %0, c4, c6, 0" : "=r"(pmr));
-	EXPECT_EQ(pmr, 0xf0);
-}
-
 static unsigned long caught_fsr = ~0ul;
 static unsigned caught = 0;
 

@@ -26,6 +26,14 @@ unsigned long arch_test_bad_entry(unsigned long good, uint64_t random)
 	return good | (1 + random % 3);
 }
 
+int arch_test_has_pmu(const char **why_not)
+{
+	unsigned pmuver = id_field(sysreg_id_aa64dfr0_el1_read(), 8);
+
+	*why_not = "no PMUv3 (ID_AA64DFR0_EL1.PMUVer)";
+	return pmuver != 0 && pmuver != 0xf;
+}
+
 unsigned arch_test_boot_regs(unsigned long dtb, unsigned long want[4])
 {
 	want[0] = dtb;

@@ -36,46 +36,6 @@ TEST(el1, fp_and_simd_usable)
 	EXPECT_EQ(lanes[1], 0x0000000700000007ull);
 }
 
-TEST(el1, pmu_cycle_counter_counts)
-{
-	uint64_t dfr0 = sysreg_id_aa64dfr0_el1_read();
-	unsigned pmuver = id_field(dfr0, 8);
-	uint64_t c0, c1;
-
-	if (pmuver == 0 || pmuver == 0xf) {
-		test_skip("no PMUv3 (ID_AA64DFR0_EL1.PMUVer)");
-		return;
-	}
-	/* PMCR_EL0.E and PMCNTENSET_EL0.C: count cycles. */
-	__asm__ volatile("msr pmcntenset_el0, %0\n\t"
-			 "mrs x9, pmcr_el0\n\t"
-			 "orr x9, x9, #1\n\t"
-			 "msr pmcr_el0, x9\n\tisb" ::"r"(1ul << 31)
-			 : "x9");
-	__asm__ volatile("mrs %0, pmccntr_el0" : "=r"(c0));
-	for (volatile int i = 0; i < 10000; i++)
-		;
-	__asm__ volatile("mrs %0, pmccntr_el0" : "=r"(c1));
-	EXPECT_TRUE(c1 > c0);
-	/* Every event counter the CPU has is visible to EL1 (MDCR_EL2.HPMN). */
-	EXPECT_TRUE(((sysreg_pmcr_el0_read() >> 11) & 0x1f) > 0);
-}
-
-TEST(el1, gicv3_system_registers_usable)
-{
-	uint64_t sre, pmr;
-
-	if (rt_platform.gic_version != 3) {
-		test_skip("GICv2 machine: the CPU interface is memory-mapped");
-		return;
-	}
-	__asm__ volatile("mrs %0, S3_0_C12_C12_5" : "=r"(sre)); /* ICC_SRE_EL1 */
-	EXPECT_TRUE(sre & 1);
-	__asm__ volatile("msr S3_0_C4_C6_0, %0\n\tisb" ::"r"(0xf0ul)); /* ICC_PMR_EL1 */
-	__asm__ volatile("mrs %0, S3_0_C4_C6_0" : "=r"(pmr));
-	EXPECT_EQ(pmr, 0xf0);
-}
-
 static unsigned long caught_class = ~0ul;
 
 static bool catch_and_skip(struct hs_exc_frame *f)

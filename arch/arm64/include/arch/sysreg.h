@@ -120,6 +120,10 @@ SYSREG_RW(cntp_ctl_el0, "cntp_ctl_el0")
 SYSREG_RW(cntp_tval_el0, "cntp_tval_el0")
 SYSREG_RW(cntv_ctl_el0, "cntv_ctl_el0")
 SYSREG_RW(cntv_tval_el0, "cntv_tval_el0")
+SYSREG_RW(pmccntr_el0, "pmccntr_el0")
+SYSREG_RW(pmcntenset_el0, "pmcntenset_el0")
+SYSREG_RW(icc_sre_el1, "s3_0_c12_c12_5")
+SYSREG_RW(icc_pmr_el1, "s3_0_c4_c6_0")
 
 static inline void isb(void)
 {

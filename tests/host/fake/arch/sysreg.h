@@ -105,7 +105,11 @@
 	RW(cntp_ctl_el0) \
 	RW(cntp_tval_el0) \
 	RW(cntv_ctl_el0) \
-	RW(cntv_tval_el0)
+	RW(cntv_tval_el0) \
+	RW(pmccntr_el0) \
+	RW(pmcntenset_el0) \
+	RW(icc_sre_el1) \
+	RW(icc_pmr_el1)
 // clang-format on
 
 /* FR_<name>: index of a register in fake_cpu.reg[]. */
