@@ -21,16 +21,20 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 	-fno-asynchronous-unwind-tables \
 	-fno-stack-protector -fno-pic -Iinclude -Iarch/$(ARCH)/include -I$(FDT_INC) \
 	--specs=$(PICOLIBC_SPECS) $(ARCH_CFLAGS)
-# The stub: no library calls, no FP/SIMD, nothing that needs an absolute address.
-STUB_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_STUB_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
-	-fno-tree-switch-conversion -fno-jump-tables
+# The resident region (the stub and the CPU entry): no library calls, no
+# FP/SIMD, nothing that needs an absolute address.
+RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_RESIDENT_CFLAGS) \
+	-fno-builtin -fno-tree-loop-distribute-patterns -fno-tree-switch-conversion -fno-jump-tables
+STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
 SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
 
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
-SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c lib/dt/platform.c \
+CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
+SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c boot/smp.c boot/smp_levels.c \
+	lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/client/client.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c
@@ -48,12 +52,15 @@ $(BUILD)/$(1)/%.S.o: %.S
 	$$(Q)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
 endef
 $(eval $(call compile_group,stub,STUB_CFLAGS))
+$(eval $(call compile_group,cpu,RESIDENT_CFLAGS))
 $(eval $(call compile_group,shim,SHIM_CFLAGS))
 $(eval $(call compile_group,payload,PAYLOAD_CFLAGS))
 
 SHIM_ELF := $(BUILD)/hypstub.elf
 SHIM_IMG := $(BUILD)/hypstub.bin
 STUB_OBJ := $(BUILD)/hs-stub.o
+CPU_OBJ := $(BUILD)/hs-cpu.o
+RESIDENT_OBJ := $(BUILD)/hs-resident.o
 RT_OBJS := $(call objs,payload,$(RT_SRCS))
 DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
@@ -70,11 +77,19 @@ $(FDT_INC)/libfdt.h $(LIBFDT_A) &:
 	$(Q)scripts/fetch-target-deb.sh $(DEBIAN_ARCH) libfdt-dev $(FDT_DEPS)
 	@touch $(FDT_INC)/libfdt.h $(LIBFDT_A)
 
-$(STUB_OBJ): $(call objs,stub,$(STUB_SRCS)) scripts/check-stub.sh
+# The resident region's code: the stub, then the CPU entry, whose
+# sections are renamed .hs_cpu.* so that the shim's linker script can
+# place them 4 KiB after the stub. Checked as one copyable unit.
+$(STUB_OBJ): $(call objs,stub,$(STUB_SRCS))
 	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
+$(CPU_OBJ): $(call objs,cpu,$(CPU_SRCS))
+	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
+	$(Q)$(OBJCOPY) --prefix-alloc-sections=.hs_cpu $@
+$(RESIDENT_OBJ): $(STUB_OBJ) $(CPU_OBJ) scripts/check-stub.sh
+	$(Q)$(LD) -r -o $@ $(STUB_OBJ) $(CPU_OBJ)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
 
-$(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A)
+$(SHIM_ELF): $(RESIDENT_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
 		$(filter %.o %.a,$^)
 

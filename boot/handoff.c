@@ -3,6 +3,7 @@
 #include "handoff.h"
 
 #include <hypstub/bootinfo.h>
+#include <hypstub/cpus.h>
 #include <libfdt.h>
 #include <string.h>
 
@@ -40,6 +41,10 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 		err = fdt_setprop_u32(dst, node, HS_DT_PROP_BOOT_EL, h->boot_el);
 	if (!err)
 		err = fdt_setprop_u64(dst, node, HS_DT_PROP_VECTORS, h->stub_vectors);
+	if (!err && h->cpu_entry)
+		err = fdt_setprop_u64(dst, node, HS_DT_PROP_CPU_ENTRY, h->cpu_entry);
+	if (!err && h->cpu_table)
+		err = fdt_setprop_u64(dst, node, HS_DT_PROP_CPU_TABLE, h->cpu_table);
 	if (!err && ac >= 1 && ac <= 2 && sc >= 1 && sc <= 2) {
 		fdt32_t reg[4];
 		int n = put_cells(reg, ac, h->resident_base);
@@ -48,6 +53,40 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 		err = fdt_setprop(dst, node, "reg", reg, n * (int)sizeof(fdt32_t));
 	}
 	return err;
+}
+
+/* "hypstub,boot-el" in every /cpus/cpu node whose reg the table lists. */
+static int add_cpu_levels(void *dst, const struct hs_cpu_table *t)
+{
+	int cpus = fdt_path_offset(dst, "/cpus");
+	int ac = fdt_address_cells(dst, cpus);
+	int node;
+
+	if (cpus < 0 || ac < 1 || ac > 2)
+		return 0;
+	fdt_for_each_subnode (node, dst, cpus) {
+		int len;
+		const fdt32_t *reg = fdt_getprop(dst, node, "reg", &len);
+		uint64_t mpidr;
+		int err;
+
+		if (!reg || len < ac * (int)sizeof(fdt32_t))
+			continue;
+		mpidr = fdt32_to_cpu(reg[0]);
+		if (ac == 2)
+			mpidr = (mpidr << 32) | fdt32_to_cpu(reg[1]);
+		for (unsigned i = 0; i < t->ncpus && i < HS_MAX_CPUS; i++) {
+			if (t->cpu[i].mpidr != mpidr)
+				continue;
+			err = fdt_setprop_u32(dst, node, HS_DT_PROP_CPU_BOOT_EL,
+					      t->cpu[i].state == HS_CPU_NEVER_UP ? 0
+										 : t->cpu[i].level);
+			if (err)
+				return err;
+			break;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -94,6 +133,8 @@ int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_hand
 		fdt_delprop(dst, chosen, "linux,initrd-end");
 	}
 	err = add_hypstub_node(dst, h);
+	if (!err && h->cpus)
+		err = add_cpu_levels(dst, h->cpus);
 	if (!err)
 		err = fdt_pack(dst);
 	return err;

@@ -14,9 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../cpu/cpu.h"
 #include "../stub/stub.h"
 #include "handoff.h"
 #include "payload.h"
+#include "smp.h"
 
 /* Linker symbols: the shim's own image, bss included. */
 extern char _image_start[], _end[];
@@ -50,32 +52,66 @@ static const char *shim_level_name(unsigned long level)
 	return level < sizeof(names) / sizeof(names[0]) ? names[level] : "an unknown level";
 }
 
-static unsigned shim_cpu_index(const struct hs_platform *p)
+/* The resident copy of `sym`, a symbol of the resident code. */
+static void *resident_copy(uint64_t resident, const void *sym)
 {
-	uint64_t me = arch_cpu_affinity();
-
-	for (unsigned i = 0; i < p->ncpus && i < HS_MAX_CPUS; i++)
-		if (p->cpu_mpidr[i] == me)
-			return i;
-	return 0;
+	return (char *)(uintptr_t)resident + ((uintptr_t)sym - (uintptr_t)hs_stub_start);
 }
 
-/* Copy the stub into the resident region and make it this CPU's vectors. */
-static uint64_t shim_install_stub(uint64_t resident)
+/*
+ * Copy the resident code (the stub, the CPU entry and its table) into
+ * the resident region; at EL2, make the stub this CPU's vectors.
+ */
+static uint64_t shim_install_resident(uint64_t resident, unsigned long boot_el)
 {
-	size_t size = (size_t)((uintptr_t)hs_stub_end - (uintptr_t)hs_stub_start);
-	char *dst = (char *)(uintptr_t)(resident + HS_RESIDENT_STUB_OFFSET);
-	uint64_t vectors =
-	    (uint64_t)(uintptr_t)dst + ((uintptr_t)hs_stub_vectors - (uintptr_t)hs_stub_start);
+	size_t size = (size_t)((uintptr_t)hs_cpu_end - (uintptr_t)hs_stub_start);
+	size_t stub_size = (size_t)((uintptr_t)hs_stub_end - (uintptr_t)hs_stub_start);
+	uint64_t vectors = (uint64_t)(uintptr_t)resident_copy(resident, hs_stub_vectors);
 
 	hs_stub_config.pa_limit = arch_pa_limit();
-	memcpy(dst, hs_stub_start, size);
+	memcpy((void *)(uintptr_t)resident, hs_stub_start, size);
 	arch_icache_invalidate_all();
+	if (boot_el != 2)
+		return 0;
 	sysreg_vbar_el2_write(vectors);
 	isb();
-	printf("[shim] stub installed: %zu bytes at 0x%llx, %s=0x%llx\n", size,
-	       (unsigned long long)(uintptr_t)dst, ARCH_VBAR_NAME, (unsigned long long)vectors);
+	printf("[shim] stub installed: %zu bytes at 0x%llx, %s=0x%llx\n", stub_size,
+	       (unsigned long long)resident, ARCH_VBAR_NAME, (unsigned long long)vectors);
 	return vectors;
+}
+
+/* Every CPU up once; HYP only when they all entered at the same level. */
+static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
+			    unsigned long boot_el, struct hs_handoff *handoff)
+{
+	struct hs_cpu_table *table = resident_copy(resident, &hs_cpu_table);
+	uintptr_t entry = (uintptr_t)resident_copy(resident, hs_cpu_entry);
+	unsigned up;
+	int odd;
+
+	table->cpu[table->boot_cpu].hyp = boot_el == 2;
+	table->cpu[table->boot_cpu].vectors = handoff->stub_vectors;
+	if (table->ncpus > 1 && plat->psci == HS_PSCI_NONE) {
+		printf("[shim] no PSCI in the device tree: the other %u CPU(s) stay off\n",
+		       (unsigned)table->ncpus - 1);
+		return;
+	}
+	up = hs_smp_bring_up(table, entry);
+	printf("[shim] %u of %u CPU(s) up; the payload starts the others through "
+	       "0x%llx\n",
+	       up, (unsigned)table->ncpus, (unsigned long long)entry);
+	odd = hs_smp_odd_cpu(table);
+	if (odd >= 0) {
+		static const char *const levels[] = ARCH_LEVEL_NAMES;
+		const struct hs_cpu *c = &table->cpu[odd];
+
+		printf("[shim] CPU%d (MPIDR 0x%llx) entered at %s, the boot CPU at %s: "
+		       "%s is unavailable on every CPU\n",
+		       odd, (unsigned long long)c->mpidr, c->level < 4 ? levels[c->level] : "?",
+		       shim_level_name(boot_el), ARCH_EL2_NAME);
+		hs_smp_disable_hyp(table);
+		handoff->stub_installed = 0;
+	}
 }
 
 void shim_main(const void *loader_dtb, unsigned long boot_el);
@@ -87,7 +123,7 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	struct hs_loaded loaded;
 	uint64_t resident, el2_sp = 0;
 	void *dtb;
-	int err;
+	int err, boot_cpu;
 
 	/* Console first, so that every later failure can be reported. */
 	if (fdt_check_header(loader_dtb) == 0)
@@ -107,6 +143,10 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	resident = plat.ram_base + plat.ram_size - HS_RESIDENT_SIZE;
 	handoff.resident_base = resident;
 	handoff.resident_size = HS_RESIDENT_SIZE;
+	boot_cpu = hs_smp_table_init(&hs_cpu_table, &plat, boot_el);
+	if (boot_cpu < 0)
+		shim_fatal("this CPU (MPIDR 0x%llx) is not in the device tree's /cpus",
+			   (unsigned long long)arch_cpu_affinity());
 
 	if (boot_el == 2) {
 		struct el2_state st;
@@ -118,15 +158,20 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 			    "[shim] warning: the GICv3 system register interface did not enable: "
 			    "%s cannot use the GICv3 system registers\n",
 			    ARCH_EL1_NAME);
-		handoff.stub_vectors = shim_install_stub(resident);
 		handoff.stub_installed = 1;
 		el2_sp = resident + HS_RESIDENT_STACKS_OFFSET +
-			 (shim_cpu_index(&plat) + 1) * HS_EL2_STACK_SIZE;
+			 ((uint64_t)boot_cpu + 1) * HS_EL2_STACK_SIZE;
 	} else {
 		printf("[shim] entered at %s: there is no %s to set up and no stub to install;\n"
 		       "[shim]   the payload starts anyway and will find HYP unavailable\n",
 		       ARCH_EL1_NAME, ARCH_EL2_NAME);
 	}
+
+	handoff.stub_vectors = shim_install_resident(resident, boot_el);
+	handoff.cpu_entry = (uintptr_t)resident_copy(resident, hs_cpu_entry);
+	handoff.cpu_table = (uintptr_t)resident_copy(resident, &hs_cpu_table);
+	handoff.cpus = resident_copy(resident, &hs_cpu_table);
+	shim_start_cpus(resident, &plat, boot_el, &handoff);
 
 	dtb = (void *)(uintptr_t)(resident + HS_RESIDENT_DTB_OFFSET);
 	err = hs_handoff_dtb(loader_dtb, dtb, HS_RESIDENT_SIZE - HS_RESIDENT_DTB_OFFSET, &handoff);

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-C_DIRS = ["arch", "boot", "demo", "include", "lib", "stub", "tests"]
+C_DIRS = ["arch", "boot", "cpu", "demo", "include", "lib", "stub", "tests"]
 CPPCHECK = ["cppcheck", "--quiet", "--std=c11", "--error-exitcode=1", "--inline-suppr",
             "--enable=warning,style,performance,portability",
             "--template={file}:{line}: {severity}: {message} [{id}]",
@@ -92,8 +92,8 @@ def main():
                    and (arch == "arm64" or not f.startswith("tests/host/"))]
         statics.append(("cppcheck (%s)" % arch,
                         CPPCHECK + defines + ["-Iarch/%s/include" % arch] + sources))
-        statics.append(("stub self-contained (%s)" % arch,
-                        ["scripts/check-stub.sh", cross, "build/%s/hs-stub.o" % arch]))
+        statics.append(("resident code self-contained (%s)" % arch,
+                        ["scripts/check-stub.sh", cross, "build/%s/hs-resident.o" % arch]))
     for name, cmd in statics:
         ok = check(name, cmd)
         totals[0 if ok else 1] += 1

@@ -15,7 +15,8 @@ ARCH_CFLAGS := -marm -march=armv7ve -mfloat-abi=soft -mno-unaligned-access -mabi
 ARCH_EL2_CFLAGS :=
 # The stub reaches its data PC-relatively (hidden symbols under -fpic), so
 # it runs wherever it is copied.
-ARCH_STUB_CFLAGS := -fpic -fvisibility=hidden
+ARCH_RESIDENT_CFLAGS := -fpic -fvisibility=hidden
+ARCH_STUB_CFLAGS :=
 # Debian's armhf libfdt is tagged for the hard-float calling convention.
 # It passes no floating-point values, so the tag does not matter here.
 ARCH_LDFLAGS := -Wl,--no-warn-mismatch -Wl,-z,noexecstack
@@ -24,10 +25,11 @@ QEMU := qemu-system-arm
 CPU ?= cortex-a15
 GIC ?= 2
 
+ARCH_CPU_SRCS := arch/arm/cpu_entry.S arch/arm/smccc.S arch/arm/el2_setup.c
 ARCH_STUB_SRCS := arch/arm/stub_vectors.S arch/arm/stub_names.c
-ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/el2_setup.c arch/arm/el2_report.c \
+ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/el2_report.c \
 	arch/arm/cpu.c arch/arm/cache.c
-ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
+ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/smccc.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
 	arch/arm/cpu.c
 # The conformance payload once more, entered in Thumb state (tests/guest/arm/thumb_entry.S).
 ARCH_EXTRA_PAYLOADS := conformance-thumb.elf

@@ -7,6 +7,7 @@
  */
 #include <arch/el2_setup.h>
 #include <arch/sysreg.h>
+#include <hypstub/nolibc.h>
 
 /* HCR: all zero. No stage 2 (VM), no routing of IRQ/FIQ/aborts to HYP
  * (IMO/FMO/AMO), no trapped instructions (TSC, TWI, TWE, TIDCP, TAC,
@@ -92,7 +93,7 @@ static void el2_setup_gic(struct el2_state *st, bool want_gicv3)
 
 void el2_setup(struct el2_state *st, bool want_gicv3)
 {
-	*st = (struct el2_state){0};
+	hs_clear(st, sizeof(*st));
 	el2_read_features(&st->feat);
 	/* HCR first, and synchronised: what it traps applies to what follows. */
 	sysreg_hcr_el2_write(HCR_NOTHING);

@@ -49,17 +49,6 @@ arch_hvc0:
 	hvc	#0
 	bx	lr
 
-/* arch_smccc(fid, a1, a2, a3, use_hvc): use_hvc is the fifth argument, on the stack. */
-	.global arch_smccc
-arch_smccc:
-	ldr	ip, [sp]
-	cmp	ip, #0
-	bne	1f
-	smc	#0
-	bx	lr
-1:	hvc	#0
-	bx	lr
-
 /* SYS_EXIT_EXTENDED: r1 points at {reason, exit code}. */
 	.global arch_semihost_exit
 arch_semihost_exit:

@@ -60,37 +60,6 @@ shim_wrong_mode:
 	.ltorg
 
 	.text
-/*
- * arch_enter_payload(entry, dtb, el2_sp): leave the shim for good.
- * In HYP: SP_hyp becomes this CPU's stub stack and we eret to SVC.
- * In SVC: a plain jump. Either way A, I and F are masked, Thumb state if
- * bit 0 of the entry is set, and r0 = 0, r1 = ~0, r2 = dtb (the ARM Linux
- * boot convention).
- */
-	.global arch_enter_payload
-arch_enter_payload:
-	mrs	r3, cpsr
-	and	r3, r3, #PSR_MODE_MASK
-	cmp	r3, #PSR_MODE_HYP
-	bne	1f
-	mov	sp, r2
-	mov	r3, #(PSR_MODE_SVC | PSR_AIF)
-	tst	r0, #1
-	orrne	r3, r3, #PSR_BIT_T
-	bicne	r0, r0, #1
-	msr	spsr_cxsf, r3			@ SPSR_hyp: HYP names its own plainly
-	msr	elr_hyp, r0
-	mov	r2, r1
-	mov	r0, #0
-	mvn	r1, #0
-	isb
-	eret
-1:	mov	r3, r0
-	mov	r2, r1
-	mov	r0, #0
-	mvn	r1, #0
-	bx	r3
-
 /* The shim's PL1 table, used only when entered without HYP: any exception reports and stops. */
 	pl1_vector_table shim_svc_vectors, shim_pl1_crash
 

@@ -11,15 +11,17 @@ ARCH_CFLAGS := -mstrict-align
 ARCH_EL2_CFLAGS := -mgeneral-regs-only
 # The stub's C may use only x0-x3 (and x19-x30, which C itself preserves),
 # so its call path saves five registers, not twenty (stub_vectors.S).
+ARCH_RESIDENT_CFLAGS :=
 ARCH_STUB_CFLAGS := $(foreach r,4 5 6 7 8 9 10 11 12 13 14 15 16 17 18,-ffixed-x$(r))
 
 QEMU := qemu-system-aarch64
 CPU ?= cortex-a57
 GIC ?= 3
 
+ARCH_CPU_SRCS := arch/arm64/cpu_entry.S arch/arm64/smccc.S arch/arm64/el2_setup.c
 ARCH_STUB_SRCS := arch/arm64/stub_vectors.S arch/arm64/stub_names.c
-ARCH_SHIM_SRCS := arch/arm64/shim_head.S arch/arm64/el2_setup.c arch/arm64/el2_report.c arch/arm64/cpu.c arch/arm64/cache.c
-ARCH_RT_SRCS := arch/arm64/rt_start.S arch/arm64/rt_el2.S arch/arm64/rt_arch.c arch/arm64/stub_names.c \
+ARCH_SHIM_SRCS := arch/arm64/shim_head.S arch/arm64/el2_report.c arch/arm64/cpu.c arch/arm64/cache.c
+ARCH_RT_SRCS := arch/arm64/rt_start.S arch/arm64/smccc.S arch/arm64/rt_el2.S arch/arm64/rt_arch.c arch/arm64/stub_names.c \
 	arch/arm64/cpu.c
 SHIM_LDS := arch/arm64/shim.ld
 PAYLOAD_LDS := arch/arm64/payload.ld

@@ -7,6 +7,7 @@
  */
 #include <arch/el2_setup.h>
 #include <arch/sysreg.h>
+#include <hypstub/nolibc.h>
 
 /* HCR_EL2 */
 #define HCR_RW	   (1ul << 31) /* EL1 runs AArch64 */
@@ -235,7 +236,7 @@ static void el2_setup_traps(struct el2_state *st)
 
 void el2_setup(struct el2_state *st, bool want_gicv3)
 {
-	*st = (struct el2_state){0};
+	hs_clear(st, sizeof(*st));
 	el2_read_features(&st->feat);
 	/* HCR_EL2 first: E2H decides the layout of the registers below. */
 	st->hcr = el2_setup_hcr(st);

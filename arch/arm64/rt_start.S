@@ -37,14 +37,6 @@ arch_hvc0:
 	hvc	#0
 	ret
 
-	.global arch_smccc
-arch_smccc:
-	cbnz	x4, 1f
-	smc	#0
-	ret
-1:	hvc	#0
-	ret
-
 	.global arch_semihost_exit
 arch_semihost_exit:
 	sub	sp, sp, #16

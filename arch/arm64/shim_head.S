@@ -72,31 +72,6 @@ shim_wrong_el:
 	b	shim_wrong_el
 
 	.text
-/*
- * arch_enter_payload(entry, dtb, el2_sp): leave the shim for good.
- * At EL2: SP_EL2 becomes this CPU's stub stack and we eret to EL1h.
- * At EL1: eret to the same level. Either way DAIF is masked and
- * x0 = dtb, x1..x3 = 0 (the arm64 Linux boot convention).
- */
-	.global arch_enter_payload
-arch_enter_payload:
-	mov	x9, #0x3c5		/* SPSR: EL1h, D, A, I, F masked */
-	mrs	x10, CurrentEL
-	cmp	x10, #CURRENTEL_EL2
-	b.ne	1f
-	msr	elr_el2, x0
-	msr	spsr_el2, x9
-	mov	sp, x2
-	b	2f
-1:	msr	elr_el1, x0
-	msr	spsr_el1, x9
-2:	mov	x0, x1
-	mov	x1, xzr
-	mov	x2, xzr
-	mov	x3, xzr
-	isb
-	eret
-
 /* The shim's EL1 table, used only when entered without EL2. */
 	.balign 2048
 shim_el1_vectors:

@@ -7,9 +7,8 @@
 #ifndef HYPSTUB_PLATFORM_H
 #define HYPSTUB_PLATFORM_H
 
+#include <hypstub/bootinfo.h>
 #include <stdint.h>
-
-#define HS_MAX_CPUS 8
 
 enum hs_psci_conduit { HS_PSCI_NONE, HS_PSCI_SMC, HS_PSCI_HVC };
 

@@ -2,6 +2,7 @@
 /* The payload runtime: console, client library, exit, EL1 exceptions. */
 #include <arch/cpu.h>
 #include <hypstub/client.h>
+#include <hypstub/psci.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
 #include <libfdt.h>
@@ -9,7 +10,6 @@
 
 #include "../../stub/stub.h"
 
-#define PSCI_SYSTEM_OFF	  0x84000008ul
 #define RT_EXIT_EXCEPTION 3
 
 struct hs_platform rt_platform;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* boot/handoff.c: the device tree the payload receives. */
 #include <hypstub/bootinfo.h>
+#include <hypstub/cpus.h>
 #include <libfdt.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -152,7 +153,11 @@ static void test_not_installed(void **state)
 /* One address and one size cell at the root: reg in single cells. */
 static void test_single_cells(void **state)
 {
-	const struct hs_handoff h = {2, 1, 0x4fe00800, 0x4fe00000, HS_RESIDENT_SIZE};
+	const struct hs_handoff h = {.boot_el = 2,
+				     .stub_installed = 1,
+				     .stub_vectors = 0x4fe00800,
+				     .resident_base = 0x4fe00000,
+				     .resident_size = HS_RESIDENT_SIZE};
 	void *src = load_dtb("fallback"), *dst;
 	int err;
 
@@ -309,6 +314,54 @@ static void test_mixed_cells_reg(void **state)
 	free(dst);
 }
 
+/* The CPU entry and table addresses, and each CPU's boot level in its /cpus node. */
+static void test_cpu_levels(void **state)
+{
+	struct hs_cpu_table t = {.ncpus = 3};
+	struct hs_handoff h = installed;
+	void *src = load_dtb("virt-gicv3"), *dst;
+	int err, node, len;
+	const fdt32_t *v;
+
+	(void)state;
+	t.cpu[0] = (struct hs_cpu){.mpidr = 0, .level = 2, .state = HS_CPU_RUNNING};
+	t.cpu[1] = (struct hs_cpu){.mpidr = 0x100, .level = 1, .state = HS_CPU_PARKED};
+	t.cpu[2] = (struct hs_cpu){.mpidr = 0x101, .level = 2, .state = HS_CPU_NEVER_UP};
+	h.cpu_entry = RESIDENT_BASE + 0x1000;
+	h.cpu_table = RESIDENT_BASE + 0x1800;
+	h.cpus = &t;
+	dst = handoff(src, ROOM, &h, &err);
+	assert_int_equal(err, 0);
+	node = fdt_path_offset(dst, HS_DT_NODE);
+	v = fdt_getprop(dst, node, HS_DT_PROP_CPU_ENTRY, &len);
+	assert_non_null(v);
+	assert_int_equal(len, 8);
+	assert_int_equal(be_cells(v, 2), RESIDENT_BASE + 0x1000);
+	v = fdt_getprop(dst, node, HS_DT_PROP_CPU_TABLE, &len);
+	assert_non_null(v);
+	assert_int_equal(be_cells(v, 2), RESIDENT_BASE + 0x1800);
+	/* Listed CPUs get their level (0: never came up); unlisted ones nothing. */
+	static const struct {
+		const char *path;
+		int level; /* -1: no property */
+	} want[] = {
+	    {"/cpus/cpu@0", 2}, {"/cpus/cpu@100", 1}, {"/cpus/cpu@101", 0}, {"/cpus/cpu@1", -1}};
+	for (unsigned i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		node = fdt_path_offset(dst, want[i].path);
+		assert_true(node >= 0);
+		v = fdt_getprop(dst, node, HS_DT_PROP_CPU_BOOT_EL, &len);
+		if (want[i].level < 0) {
+			assert_null(v);
+			continue;
+		}
+		assert_non_null(v);
+		assert_int_equal(len, 4);
+		assert_int_equal(fdt32_to_cpu(v[0]), want[i].level);
+	}
+	free(dst);
+	free(src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +374,7 @@ int main(void)
 	    cmocka_unit_test(test_source_free_space_not_copied),
 	    cmocka_unit_test(test_source_blocks_reordered),
 	    cmocka_unit_test(test_mixed_cells_reg),
+	    cmocka_unit_test(test_cpu_levels),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -135,6 +135,12 @@ static inline void dsb_sy(void)
 	__asm__ volatile("dsb sy" ::: "memory");
 }
 
+/* Wait for an interrupt: a stopped CPU's idle loop. */
+static inline void wfi(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
 /* Extract the 4-bit ID register field at `shift` (unsigned fields). */
 static inline unsigned id_field(uint64_t reg, unsigned shift)
 {

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 // clang-format off
 #define FAKE_SYSREGS(RO, RW) \
@@ -215,6 +216,12 @@ static inline void isb(void)
 static inline void dsb_sy(void)
 {
 	fake_barrier(FE_DSB);
+}
+
+/* A CPU that stops for good: a test that gets here has failed. */
+static inline void wfi(void)
+{
+	abort();
 }
 
 /* Extract the 4-bit ID register field at `shift` (unsigned fields). */
