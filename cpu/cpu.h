@@ -34,10 +34,6 @@ extern char hs_cpu_start[], hs_cpu_end[];
  */
 uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level);
 
-/* An SMCCC call (PSCI) through `smc`, or `hvc` when use_hvc (smccc.S). */
-unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3,
-			 int use_hvc);
-
 #pragma GCC visibility pop
 #endif
 

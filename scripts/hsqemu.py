@@ -35,6 +35,8 @@ def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=Fal
         cmd += ["-append", append]
     if icount:
         cmd += ["-icount", "shift=0"]
+    elif int(smp) > 1:
+        cmd += ["-accel", "tcg,thread=multi"]  # the CPUs really run at once
     cmd += list(extra)
     return cmd
 

@@ -27,6 +27,13 @@ CONFIGS = {
     "a7-gic3-hyp": ("arm", "cortex-a7", 3, 2, 1),
     "a15-gic2-svc": ("arm", "cortex-a15", 2, 1, 1),
     "a7-gic3-svc": ("arm", "cortex-a7", 3, 1, 1),
+    # SMP (multi-threaded TCG): every CPU through hypstub, then suite "smp".
+    "a57-gic3-el2-smp2": ("arm64", "cortex-a57", 3, 2, 2),
+    "max-gic2-el2-smp4": ("arm64", "max", 2, 2, 4),
+    "a53-gic3-el1-smp4": ("arm64", "cortex-a53", 3, 1, 4),
+    "a15-gic2-hyp-smp2": ("arm", "cortex-a15", 2, 2, 2),
+    "a7-gic3-hyp-smp4": ("arm", "cortex-a7", 3, 2, 4),
+    "a15-gic3-svc-smp2": ("arm", "cortex-a15", 3, 1, 2),
 }
 
 # name: (payload, kernel command line, expectations)
@@ -35,6 +42,8 @@ CONFIGS = {
 # only), "tests" (the payload reports TEST() results).
 GROUPS = {
     "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
+    "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
+        "lines": ["[shim] CPU1 (MPIDR 0x1): entered at"]}),
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
@@ -95,6 +104,8 @@ GROUPS = {
 
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
+    if smp > 1:
+        return ["smp", "stub"] + (["regs", "demo"] if el == 2 else ["demo-el1"])
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
     groups = ["stub", "regs", "el1", "el2state", "demo"]

@@ -121,7 +121,13 @@ rt_sample_trap:
 	beq	8f
 	cmp	r0, #2
 	beq	8f
-	ldr	r2, =rt_sample_calls
+	ldr	r2, =RT_SAMPLE_WHOAMI
+	cmp	r0, r2
+	bne	9f
+	mrc	p15, 0, r0, c0, c0, 5		@ MPIDR
+	bic	r0, r0, #0xff000000
+	eret
+9:	ldr	r2, =rt_sample_calls
 	ldr	r3, [r2]
 	add	r3, r3, #1
 	str	r3, [r2]

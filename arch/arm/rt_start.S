@@ -12,13 +12,9 @@
 	.arm
 	.syntax unified
 	.fpu	neon-vfpv4
-	.section .text.start, "ax"
-	.global _start
-_start:
-	cpsid	aif
-	ldr	r9, =rt_entry_regs		@ as the shim left them, for the tests
-	stmia	r9, {r0-r3}
-	mov	r4, r2				@ the shim's device tree
+
+/* What each CPU needs before C: our PL1 vectors (low, through VBAR) and VFP/NEON. */
+.macro rt_cpu_setup
 	ldr	r9, =rt_pl1_vectors
 	mcr	p15, 0, r9, c12, c0, 0		@ VBAR
 	mrc	p15, 0, r9, c1, c0, 0		@ SCTLR
@@ -30,9 +26,39 @@ _start:
 	isb
 	mov	r9, #FPEXC_EN
 	vmsr	fpexc, r9
+.endm
+
+	.section .text.start, "ax"
+	.global _start
+_start:
+	cpsid	aif
+	ldr	r9, =rt_entry_regs		@ as the shim left them, for the tests
+	stmia	r9, {r0-r3}
+	mov	r4, r2				@ the shim's device tree
+	rt_cpu_setup
 	c_runtime_setup rt_stack_top, rt_tls
 	mov	r0, r4
 	bl	rt_main
+1:	wfi
+	b	1b
+	.ltorg
+
+/*
+ * Another CPU, started by rt_smp_start() through hypstub's CPU entry:
+ * r2 = its struct rt_cpu (lib/rt/smp.c), whose third and fourth words
+ * are its stack top and its TLS block.
+ */
+	.text
+	.global rt_secondary_entry
+rt_secondary_entry:
+	cpsid	aif
+	mov	r4, r2
+	rt_cpu_setup
+	ldr	sp, [r4, #8]
+	ldr	r9, [r4, #12]
+	mcr	p15, 0, r9, c13, c0, 3		@ TPIDRURO
+	mov	r0, r4
+	bl	rt_secondary_main
 1:	wfi
 	b	1b
 	.ltorg

@@ -109,6 +109,16 @@ rt_sample_vectors:
 	forward_slot 6
 	forward_slot 7
 	.balign 128
+	b	rt_sample_sync
+	forward_slot 9
+	forward_slot 10
+	forward_slot 11
+	forward_slot 12
+	forward_slot 13
+	forward_slot 14
+	forward_slot 15
+
+rt_sample_sync:
 	mrs	x16, esr_el2
 	lsr	x16, x16, #26
 	cmp	x16, #0x16		/* HVC from AArch64? */
@@ -117,7 +127,13 @@ rt_sample_vectors:
 	b.eq	1f
 	cmp	x0, #2
 	b.eq	1f
-	adrp	x16, rt_sample_calls
+	ldr	x16, =RT_SAMPLE_WHOAMI
+	cmp	x0, x16
+	b.ne	2f
+	mrs	x0, mpidr_el1
+	and	x0, x0, #0xffffff
+	eret
+2:	adrp	x16, rt_sample_calls
 	ldr	x17, [x16, :lo12:rt_sample_calls]
 	add	x17, x17, #1
 	str	x17, [x16, :lo12:rt_sample_calls]
@@ -128,13 +144,6 @@ rt_sample_vectors:
 	add	x16, x16, #(8 * 128)
 	br	x16
 	.ltorg
-	forward_slot 9
-	forward_slot 10
-	forward_slot 11
-	forward_slot 12
-	forward_slot 13
-	forward_slot 14
-	forward_slot 15
 
 	.data
 	.balign 8

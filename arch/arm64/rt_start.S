@@ -5,6 +5,16 @@
 
 #define RT_FRAME_SIZE (36 * 8)
 
+/* What each CPU needs before C: our EL1 vectors and FP/SIMD. */
+.macro rt_cpu_setup
+	adrp	x9, rt_el1_vectors
+	add	x9, x9, :lo12:rt_el1_vectors
+	msr	vbar_el1, x9
+	mov	x9, #(3 << 20)			/* CPACR_EL1.FPEN: FP/SIMD for EL1 and EL0 */
+	msr	cpacr_el1, x9
+	isb
+.endm
+
 	.section .text.start, "ax"
 	.global _start
 _start:
@@ -13,15 +23,28 @@ _start:
 	stp	x0, x1, [x9]
 	stp	x2, x3, [x9, #16]
 	mov	x19, x0				/* the shim's device tree */
-	adrp	x9, rt_el1_vectors
-	add	x9, x9, :lo12:rt_el1_vectors
-	msr	vbar_el1, x9
-	mov	x9, #(3 << 20)			/* CPACR_EL1.FPEN: FP/SIMD for EL1 and EL0 */
-	msr	cpacr_el1, x9
-	isb
+	rt_cpu_setup
 	c_runtime_setup rt_stack_top, rt_tls
 	mov	x0, x19
 	bl	rt_main
+1:	wfi
+	b	1b
+
+/*
+ * Another CPU, started by rt_smp_start() through hypstub's CPU entry:
+ * x0 = its struct rt_cpu (lib/rt/smp.c), whose third and fourth words
+ * are its stack top and its TLS block.
+ */
+	.text
+	.global rt_secondary_entry
+rt_secondary_entry:
+	mov	x19, x0
+	rt_cpu_setup
+	ldp	x9, x10, [x19, #16]
+	mov	sp, x9
+	msr	tpidr_el0, x10
+	mov	x0, x19
+	bl	rt_secondary_main
 1:	wfi
 	b	1b
 

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include <hypstub/abi.h>
+#include <hypstub/cpus.h>
 
 /*
  * Read the /hypstub node of the device tree. Returns 0 when the node was
@@ -68,5 +69,24 @@ unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0, unsigned lon
  */
 unsigned long hyp_call(unsigned long x0, unsigned long x1, unsigned long x2, unsigned long x3,
 		       unsigned long x4);
+
+/*
+ * The CPUs (see <hypstub/cpus.h>): the shim's live table, NULL when the
+ * device tree names none (a shim without SMP support, or no tree).
+ */
+const struct hs_cpu_table *hyp_cpu_table(void);
+
+/* Index of the calling CPU in the table, or -1 when it is not listed. */
+int hyp_cpu_index(void);
+
+/*
+ * Start the CPU with affinity `mpidr` through hypstub's CPU entry: it
+ * enters EL2/HYP, gets its own EL2 set-up and stub, and arrives at
+ * start->entry at EL1/SVC with `start` where the boot CPU had its device
+ * tree (x0 on arm64, r2 on arm). `start` must stay valid until the CPU
+ * has read it. Returns the PSCI CPU_ON result (0 = PSCI_SUCCESS), or
+ * PSCI_NOT_SUPPORTED when the shim offered no CPU entry.
+ */
+long hyp_cpu_on(uint64_t mpidr, const struct hs_cpu_start *start);
 
 #endif

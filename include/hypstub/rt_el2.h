@@ -53,7 +53,10 @@ unsigned long rt_el2_call(rt_el2_fn fn, unsigned long arg);
 void rt_el2_expected_regs(unsigned long a0, unsigned long a1, unsigned long a2,
 			  unsigned long want[3]);
 
-/* The sample EL2 handler: answers RT_SAMPLE_MAGIC, counts calls. */
+/*
+ * The sample EL2 handler: answers RT_SAMPLE_MAGIC and counts calls, but
+ * RT_SAMPLE_WHOAMI with the answering CPU's MPIDR affinity (Aff2..Aff0).
+ */
 extern char rt_sample_vectors[];
 extern unsigned long rt_sample_stub_vectors;
 extern unsigned long rt_sample_calls;

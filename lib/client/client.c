@@ -3,6 +3,7 @@
 #include <arch/rt_arch.h>
 #include <hypstub/bootinfo.h>
 #include <hypstub/client.h>
+#include <hypstub/psci.h>
 #include <libfdt.h>
 #include <string.h>
 
@@ -10,14 +11,23 @@ static struct {
 	bool available;
 	unsigned boot_el;
 	uintptr_t vectors;
+	uintptr_t cpu_entry;
+	const struct hs_cpu_table *cpus;
 } hyp_state;
+
+static uintptr_t client_u64(const void *fdt, int node, const char *name)
+{
+	int len;
+	const fdt64_t *v = fdt_getprop(fdt, node, name, &len);
+
+	return v && len == sizeof(*v) ? (uintptr_t)fdt64_ld(v) : 0;
+}
 
 int hyp_client_init(const void *fdt)
 {
 	int node, len;
 	const char *status;
 	const fdt32_t *el;
-	const fdt64_t *vectors;
 
 	memset(&hyp_state, 0, sizeof(hyp_state));
 	if (fdt_check_header(fdt))
@@ -28,9 +38,9 @@ int hyp_client_init(const void *fdt)
 	el = fdt_getprop(fdt, node, HS_DT_PROP_BOOT_EL, &len);
 	if (el && len == sizeof(*el))
 		hyp_state.boot_el = fdt32_to_cpu(*el);
-	vectors = fdt_getprop(fdt, node, HS_DT_PROP_VECTORS, &len);
-	if (vectors && len == sizeof(*vectors))
-		hyp_state.vectors = (uintptr_t)fdt64_ld(vectors);
+	hyp_state.vectors = client_u64(fdt, node, HS_DT_PROP_VECTORS);
+	hyp_state.cpu_entry = client_u64(fdt, node, HS_DT_PROP_CPU_ENTRY);
+	hyp_state.cpus = (const struct hs_cpu_table *)client_u64(fdt, node, HS_DT_PROP_CPU_TABLE);
 	status = fdt_getprop(fdt, node, "status", NULL);
 	hyp_state.available = status && !strcmp(status, "okay") && hyp_state.vectors;
 	return 0;
@@ -73,4 +83,28 @@ unsigned long hyp_soft_restart(uintptr_t entry, unsigned long arg0, unsigned lon
 			       unsigned long arg2)
 {
 	return hyp_call(HVC_SOFT_RESTART, entry, arg0, arg1, arg2);
+}
+
+const struct hs_cpu_table *hyp_cpu_table(void)
+{
+	return hyp_state.cpus;
+}
+
+int hyp_cpu_index(void)
+{
+	const struct hs_cpu_table *t = hyp_state.cpus;
+	uint64_t me = arch_cpu_affinity();
+
+	for (unsigned i = 0; t && i < t->ncpus && i < HS_MAX_CPUS; i++)
+		if (t->cpu[i].mpidr == me)
+			return (int)i;
+	return -1;
+}
+
+long hyp_cpu_on(uint64_t mpidr, const struct hs_cpu_start *start)
+{
+	if (!hyp_state.cpu_entry || !hyp_state.cpus)
+		return PSCI_NOT_SUPPORTED;
+	return (long)arch_smccc(PSCI_CPU_ON, (unsigned long)mpidr, hyp_state.cpu_entry,
+				(unsigned long)(uintptr_t)start, (int)hyp_state.cpus->psci_hvc);
 }

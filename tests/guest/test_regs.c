@@ -11,109 +11,27 @@
 
 #include "arch_test.h"
 #include "harness.h"
+#include "regs_check.h"
 
 #define REG_CALLS 10000u
 
-static void compare_sysregs(const struct arch_sysregs *before, unsigned call)
-{
-	struct arch_sysregs now;
-
-	arch_sysregs_read(&now);
-	for (unsigned i = 0; i < before->n; i++)
-		if (now.value[i] != before->value[i])
-			test_fail(__FILE__, __LINE__, "after call %u: %s changed 0x%llx -> 0x%llx",
-				  call, arch_sysreg_name(i), (unsigned long long)before->value[i],
-				  (unsigned long long)now.value[i]);
-}
-
-/* One random call and the x0 the stub must answer. */
-static unsigned long pick_call(unsigned long in[], int *imm1)
-{
-	uint64_t limit = arch_test_pa_limit();
-	unsigned long align = arch_test_vectors_align;
-
-	*imm1 = 0;
-	switch (rt_random() % 8) {
-	case 0: /* valid SET_VECTORS: the stub's own vectors, so nothing moves */
-		in[0] = HVC_SET_VECTORS;
-		in[1] = hyp_stub_vectors();
-		return 0;
-	case 1: /* misaligned SET_VECTORS */
-		in[0] = HVC_SET_VECTORS;
-		if (limit)
-			in[1] %= limit;
-		in[1] |= 1 + rt_random() % (align - 1);
-		return HVC_STUB_ERR;
-	case 2: /* SET_VECTORS beyond the physical address space, if there is a beyond */
-		in[0] = HVC_SET_VECTORS;
-		if (!limit) {
-			in[1] = hyp_stub_vectors();
-			return 0;
-		}
-		in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)(align - 1));
-		return HVC_STUB_ERR;
-	case 3: in[0] = HVC_RESET_VECTORS; return 0;
-	case 4: /* misaligned SOFT_RESTART */
-		in[0] = HVC_SOFT_RESTART;
-		in[1] = arch_test_bad_entry(in[1] & ~3ul, rt_random());
-		return HVC_STUB_ERR;
-	case 5: /* a defined call with a non-zero immediate */
-		*imm1 = 1;
-		in[0] = rt_random() % 3;
-		return HVC_STUB_ERR;
-	default: /* an undefined number */
-		while (in[0] <= HVC_RESET_VECTORS)
-			in[0] = rt_random();
-		return HVC_STUB_ERR;
-	}
-}
-
 TEST_HYP(regs, all_but_x0_preserved_over_10000_random_calls)
 {
-	unsigned long in[ARCH_TEST_MAX_REGS], out[ARCH_TEST_MAX_REGS + 1];
-	unsigned nregs = arch_test_nregs;
-	struct arch_sysregs before;
-	unsigned counts[2] = {0, 0};
+	struct regs_run run = {.rng = 0x5eed0001};
 
-	rt_random_seed(0x5eed0001);
 	arch_sysregs_randomize();
-	arch_sysregs_read(&before);
-	for (unsigned call = 0; call < REG_CALLS; call++) {
-		unsigned long want;
-		int imm1;
-
-		for (unsigned r = 0; r < nregs; r++)
-			in[r] = rt_random();
-		want = pick_call(in, &imm1);
-		memset(out, 0, sizeof(out));
-		if (imm1)
-			arch_test_hvc1_regs(in, out);
-		else
-			arch_test_hvc_regs(in, out);
-		counts[want == 0]++;
-		ASSERT_EQ(out[0], want);
-		for (unsigned r = 1; r < nregs; r++)
-			if (out[r] != in[r]) {
-				test_fail(__FILE__, __LINE__,
-					  "call %u (%s=0x%llx): %s 0x%llx -> 0x%llx", call,
-					  arch_test_reg_name(0), (unsigned long long)in[0],
-					  arch_test_reg_name(r), (unsigned long long)in[r],
-					  (unsigned long long)out[r]);
-				return;
-			}
-		ASSERT_EQ(out[nregs], arch_test_sp_for_hvc());
-		if (call % 1000 == 999) {
-			compare_sysregs(&before, call);
-			if (test_failures())
-				return;
-		}
+	regs_random_calls(&run, REG_CALLS);
+	if (run.failures) {
+		test_fail(__FILE__, __LINE__, "%s", run.first_failure);
+		return;
 	}
+	EXPECT_EQ(run.calls, REG_CALLS);
 	/* Both accepted and refused calls were exercised. */
-	EXPECT_TRUE(counts[0] > REG_CALLS / 2);
-	EXPECT_TRUE(counts[1] > REG_CALLS / 8);
+	EXPECT_TRUE(run.accepted > REG_CALLS / 8);
+	EXPECT_TRUE(run.refused > REG_CALLS / 2);
 	printf(
 	    "    %u calls: %u accepted, %u refused; registers and %u EL1 system registers kept\n",
-	    REG_CALLS, counts[1], counts[0], before.n);
+	    run.calls, run.accepted, run.refused, run.sysregs_checked);
 }
 
 TEST_HYP(regs, fp_simd_registers_untouched)
@@ -140,6 +58,7 @@ static unsigned long identity(unsigned long arg)
 TEST_HYP(regs, sysregs_kept_across_soft_restart_round_trip)
 {
 	struct arch_sysregs before;
+	struct regs_run run = {0};
 
 	arch_sysregs_randomize();
 	arch_sysregs_read(&before);
@@ -148,5 +67,7 @@ TEST_HYP(regs, sysregs_kept_across_soft_restart_round_trip)
 
 		ASSERT_EQ(rt_el2_call(identity, v), v);
 	}
-	compare_sysregs(&before, 0);
+	regs_compare_sysregs(&run, &before);
+	if (run.failures)
+		test_fail(__FILE__, __LINE__, "%s", run.first_failure);
 }

@@ -19,5 +19,7 @@
 #define RT_EL2_ALL_MASKED 0x3c0ul
 
 #define RT_SAMPLE_MAGIC 0x5a3b1e00ul
+/* The sample handler's one call of its own: answers this CPU's MPIDR affinity (Aff2..Aff0). */
+#define RT_SAMPLE_WHOAMI 0x77686f00ul
 
 #endif
