@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: MIT
 # hypstub: `make run` boots the demo, `make test` runs every test.
-# Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1.
+# Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1,
+# EARLY_UART= (the PL011 the shim's earliest messages go to).
 
 ARCH ?= arm64
 SMP ?= 1
 EL ?= 2
 V ?= 0
+EARLY_UART ?= 0x09000000
 Q := $(if $(filter 1,$(V)),,@)
 
 include arch/$(ARCH)/arch.mk
@@ -24,7 +26,7 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 # The stub: no library calls, no FP/SIMD, nothing that needs an absolute address.
 STUB_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_STUB_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
 	-fno-tree-switch-conversion -fno-jump-tables
-SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
+SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) -DEARLY_UART_BASE=$(EARLY_UART)
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
@@ -74,9 +76,13 @@ $(STUB_OBJ): $(call objs,stub,$(STUB_SRCS)) scripts/check-stub.sh
 	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
 
-$(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
+# The shim is a position-independent executable that applies its own
+# relative relocations at boot (arch/$(ARCH)/relocate.S).
+SHIM_LDFLAGS := $(LDFLAGS) -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,notext $(ARCH_SHIM_LDFLAGS)
+$(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A) scripts/check-relocs.sh
+	$(Q)$(CC) $(SHIM_LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
 		$(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@
 
 $(SHIM_IMG): $(SHIM_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
