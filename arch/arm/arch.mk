@@ -16,6 +16,9 @@ ARCH_EL2_CFLAGS :=
 # The stub reaches its data PC-relatively (hidden symbols under -fpic), so
 # it runs wherever it is copied.
 ARCH_STUB_CFLAGS := -fpic -fvisibility=hidden
+# The shim relocates itself (relocate.S) by adjusting whole stored words:
+# no address may be built from movw/movt halves.
+ARCH_SHIM_CFLAGS := -mword-relocations
 # Debian's armhf libfdt is tagged for the hard-float calling convention.
 # It passes no floating-point values, so the tag does not matter here.
 ARCH_LDFLAGS := -Wl,--no-warn-mismatch -Wl,-z,noexecstack
@@ -25,7 +28,7 @@ CPU ?= cortex-a15
 GIC ?= 2
 
 ARCH_STUB_SRCS := arch/arm/stub_vectors.S arch/arm/stub_names.c
-ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/el2_setup.c arch/arm/el2_report.c \
+ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/early.S arch/arm/relocate.S arch/arm/el2_setup.c arch/arm/el2_report.c \
 	arch/arm/cpu.c arch/arm/cache.c
 ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
 	arch/arm/cpu.c
