@@ -32,7 +32,8 @@ LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl
 	$(ARCH_LDFLAGS)
 
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
-SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c lib/dt/platform.c \
+SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
+	lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/client/client.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c

@@ -28,6 +28,9 @@ shim_apply_relocations:
 	ldr	r1, 3f				@ r1 = _start where it was linked
 	subs	r0, r0, r1			@ r0 = how far the image moved
 	bxeq	lr
+	ldr	r1, 8f
+9:	add	r1, pc, r1
+	str	r0, [r1]			@ shim_relocation_offset, for the boot log
 	ldr	r1, 4f
 5:	add	r1, pc, r1			@ r1 = __rel_start
 	ldr	r3, 6f
@@ -46,3 +49,11 @@ shim_apply_relocations:
 3:	.word	_start
 4:	.word	__rel_start - (5b + 8)
 6:	.word	__rel_end - (7b + 8)
+8:	.word	shim_relocation_offset - (9b + 8)
+
+/* How far from its link address the image runs (0: where linked); read by boot/image_place.c. */
+	.data
+	.balign	4
+	.global shim_relocation_offset
+shim_relocation_offset:
+	.word	0

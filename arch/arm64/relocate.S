@@ -25,6 +25,8 @@ shim_apply_relocations:
 	ldr	x10, shim_link_address
 	subs	x9, x9, x10		/* x9 = how far the image moved */
 	b.eq	3f
+	adrp	x10, shim_relocation_offset
+	str	x9, [x10, :lo12:shim_relocation_offset]	/* for the boot log */
 	adrp	x11, __rela_start
 	add	x11, x11, :lo12:__rela_start
 	adrp	x12, __rela_end
@@ -43,3 +45,10 @@ shim_apply_relocations:
 	.balign	8
 shim_link_address:
 	.quad	_start
+
+/* How far from its link address the image runs (0: where linked); read by boot/image_place.c. */
+	.data
+	.balign	8
+	.global shim_relocation_offset
+shim_relocation_offset:
+	.quad	0

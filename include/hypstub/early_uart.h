@@ -12,9 +12,9 @@
 #define EARLY_UART_BASE 0x09000000
 #endif
 
-#define PL011_DR	    0x00 /* data register: a write sends one character */
-#define PL011_FR	    0x18 /* flag register */
-#define PL011_FR_TXFF_BIT 5	 /* FR.TXFF: the transmit FIFO is full */
+#define PL011_DR	  0x00 /* data register: a write sends one character */
+#define PL011_FR	  0x18 /* flag register */
+#define PL011_FR_TXFF_BIT 5    /* FR.TXFF: the transmit FIFO is full */
 
 /* Where the image must be entered: adrp (arm64) and the vector tables need it. */
 #define SHIM_IMAGE_ALIGN 4096
