@@ -57,14 +57,15 @@ $(eval $(call compile_group,payload,PAYLOAD_CFLAGS))
 SHIM_ELF := $(BUILD)/hypstub.elf
 SHIM_IMG := $(BUILD)/hypstub.bin
 STUB_OBJ := $(BUILD)/hs-stub.o
+STUB_DEBUG_ELF := $(BUILD)/hs-stub.elf
 RT_OBJS := $(call objs,payload,$(RT_SRCS))
 DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
-.PHONY: all run test bootstrap clean format bench bench-build
-all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
+.PHONY: all run debug test bootstrap clean format bench bench-build
+all: $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
@@ -84,6 +85,10 @@ $(SHIM_ELF): $(STUB_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A) 
 	$(Q)$(CC) $(SHIM_LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
 		$(filter %.o %.a,$^)
 	$(Q)scripts/check-relocs.sh $(CROSS) $@
+
+# The stub's symbols from offset 0, for gdb at the resident copy (`make debug`).
+$(STUB_DEBUG_ELF): $(STUB_OBJ) stub/stub_debug.ld
+	$(Q)$(LD) --no-warn-rwx-segments -T stub/stub_debug.ld -o $@ $(STUB_OBJ)
 
 $(SHIM_IMG): $(SHIM_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
@@ -138,6 +143,15 @@ run: bootstrap
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
+
+# QEMU halted with its gdb stub on 127.0.0.1:$(GDBPORT); prints the
+# gdb-multiarch command that attaches with every symbol at its run address.
+GDBPORT ?= 1234
+debug: bootstrap
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF)
+	$(Q)python3 scripts/debug.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
+		--el $(EL) --shim $(SHIM_IMG) --shim-elf $(SHIM_ELF) --stub-elf $(STUB_DEBUG_ELF) \
+		--payload $(PAYLOAD) --port $(GDBPORT)
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.
