@@ -20,8 +20,8 @@ fi
 start=$("${cross}nm" "$elf" | awk '$3 == "hs_stub_start" {print $1}')
 end=$("${cross}nm" "$elf" | awk '$3 == "hs_stub_end" {print $1}')
 in_stub=$("${cross}readelf" -rW "$elf" |
-	awk -v s="$start" -v e="$end" '/^[0-9a-f]+ /{o = sprintf("%016s", $1); gsub(/ /, "0", o);
-		if (o >= sprintf("%016s", s) && o < sprintf("%016s", e)) print $1}' | sed 's/ /0/g')
+	awk -v s="$start" -v e="$end" 'function pad(x) { x = sprintf("%16s", x); gsub(/ /, "0", x); return x }
+		/^[0-9a-f]+ / { if (pad($1) >= pad(s) && pad($1) < pad(e)) print $1 }')
 if [ -n "$in_stub" ]; then
 	echo "check-relocs: $elf has stored addresses inside the stub:" >&2
 	echo "$in_stub" >&2
