@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: MIT
 # hypstub: `make run` boots the demo, `make test` runs every test.
-# Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1.
+# Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1,
+# EARLY_UART= (the PL011 the shim's earliest messages go to).
 
 ARCH ?= arm64
 SMP ?= 1
 EL ?= 2
 V ?= 0
+EARLY_UART ?= 0x09000000
 Q := $(if $(filter 1,$(V)),,@)
 
 include arch/$(ARCH)/arch.mk
@@ -26,14 +28,15 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_RESIDENT_CFLAGS) \
 	-fno-builtin -fno-tree-loop-distribute-patterns -fno-tree-switch-conversion -fno-jump-tables
 STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
-SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS)
+SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) -DEARLY_UART_BASE=$(EARLY_UART)
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
 
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
 CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
-SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/payload.c boot/handoff.c boot/smp.c boot/smp_levels.c \
+SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
+	boot/smp.c boot/smp_levels.c \
 	lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
@@ -61,14 +64,15 @@ SHIM_IMG := $(BUILD)/hypstub.bin
 STUB_OBJ := $(BUILD)/hs-stub.o
 CPU_OBJ := $(BUILD)/hs-cpu.o
 RESIDENT_OBJ := $(BUILD)/hs-resident.o
+STUB_DEBUG_ELF := $(BUILD)/hs-stub.elf
 RT_OBJS := $(call objs,payload,$(RT_SRCS))
 DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
-.PHONY: all run test bootstrap clean format bench bench-build
-all: $(SHIM_IMG) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
+.PHONY: all run debug test bootstrap clean format bench bench-build
+all: $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
@@ -89,9 +93,17 @@ $(RESIDENT_OBJ): $(STUB_OBJ) $(CPU_OBJ) scripts/check-stub.sh
 	$(Q)$(LD) -r -o $@ $(STUB_OBJ) $(CPU_OBJ)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
 
-$(SHIM_ELF): $(RESIDENT_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
+# The shim is a position-independent executable that applies its own
+# relative relocations at boot (arch/$(ARCH)/relocate.S).
+SHIM_LDFLAGS := $(LDFLAGS) -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,notext $(ARCH_SHIM_LDFLAGS)
+$(SHIM_ELF): $(RESIDENT_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT_A) scripts/check-relocs.sh
+	$(Q)$(CC) $(SHIM_LDFLAGS) -T $(SHIM_LDS) -Wl,-Map,$(BUILD)/hypstub.map -o $@ \
 		$(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@
+
+# The stub's symbols from offset 0, for gdb at the resident copy (`make debug`).
+$(STUB_DEBUG_ELF): $(STUB_OBJ) stub/stub_debug.ld
+	$(Q)$(LD) --no-warn-rwx-segments -T stub/stub_debug.ld -o $@ $(STUB_OBJ)
 
 $(SHIM_IMG): $(SHIM_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
@@ -146,6 +158,15 @@ run: bootstrap
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
+
+# QEMU halted with its gdb stub on 127.0.0.1:$(GDBPORT); prints the
+# gdb-multiarch command that attaches with every symbol at its run address.
+GDBPORT ?= 1234
+debug: bootstrap
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF)
+	$(Q)python3 scripts/debug.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
+		--el $(EL) --shim $(SHIM_IMG) --shim-elf $(SHIM_ELF) --stub-elf $(STUB_DEBUG_ELF) \
+		--payload $(PAYLOAD) --port $(GDBPORT)
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.

@@ -16,6 +16,7 @@
 
 #include "../cpu/cpu.h"
 #include "../stub/stub.h"
+#include "early_console.h"
 #include "handoff.h"
 #include "payload.h"
 #include "smp.h"
@@ -126,10 +127,10 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	int err, boot_cpu;
 
 	/* Console first, so that every later failure can be reported. */
-	if (fdt_check_header(loader_dtb) == 0)
-		hs_stub_config.uart_base = hs_platform_console(loader_dtb);
+	shim_console_init(loader_dtb);
 	printf("\n[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
 	       shim_level_name(boot_el), loader_dtb);
+	shim_print_image_place();
 	if (boot_el != 1 && boot_el != 2)
 		shim_fatal("entered at %s: hypstub must be entered at %s (or %s)",
 			   shim_level_name(boot_el), ARCH_EL2_NAME, ARCH_EL1_NAME);

@@ -18,8 +18,8 @@ STOP_MARKERS = (b"*** hypstub: CPU stopped", b"*** hypstub: boot stopped",
                 b"*** payload:", b"*** hypstub: stack smashing")
 
 
-def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=False,
-                 memory="512M", extra=()):
+def machine_command(arch, cpu, smp, gic, el, memory="512M"):
+    """QEMU and its machine, with nothing loaded yet: no network, semihosting on."""
     machine = "virt,gic-version=%s" % gic
     if str(el) == "2":
         machine += ",virtualization=on"
@@ -27,10 +27,15 @@ def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=Fal
         binary = "qemu-system-aarch64"
     else:
         binary = "qemu-system-arm"
-    cmd = [binary, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", memory,
-           "-nographic", "-nic", "none", "-no-reboot",
-           "-semihosting-config", "enable=on,target=native",
-           "-kernel", shim, "-initrd", payload]
+    return [binary, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", memory,
+            "-nographic", "-nic", "none", "-no-reboot",
+            "-semihosting-config", "enable=on,target=native"]
+
+
+def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=False,
+                 memory="512M", extra=()):
+    """The shim booted by QEMU's own Linux loader (-kernel), the payload as its initrd."""
+    cmd = machine_command(arch, cpu, smp, gic, el, memory) + ["-kernel", shim, "-initrd", payload]
     if append:
         cmd += ["-append", append]
     if icount:

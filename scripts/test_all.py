@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 """`make test`: every tier, one summary.
 
-1. static checks: clang-format, cppcheck, the stub's self-containment;
+1. static checks: clang-format, cppcheck, the stub's self-containment,
+   and the README's `make debug` walk-through run in gdb's batch mode;
 2. host unit tests (cmocka, under ASan and UBSan);
 3. the guest conformance matrix on QEMU (tests/run.py).
 Each static check counts as one test; the other tiers report their own
@@ -94,6 +95,14 @@ def main():
                         CPPCHECK + defines + ["-Iarch/%s/include" % arch] + sources))
         statics.append(("resident code self-contained (%s)" % arch,
                         ["scripts/check-stub.sh", cross, "build/%s/hs-resident.o" % arch]))
+    # The README's `make debug` walk-through, in gdb's batch mode.
+    for arch, cpu, gic in (("arm64", "cortex-a57", "3"), ("arm", "cortex-a15", "2")):
+        build = "build/%s/" % arch
+        statics.append(("make debug walk-through (%s)" % arch,
+                        [sys.executable, "scripts/debug.py", "--check", "--arch", arch,
+                         "--cpu", cpu, "--gic", gic, "--shim", build + "hypstub.bin",
+                         "--shim-elf", build + "hypstub.elf", "--stub-elf", build + "hs-stub.elf",
+                         "--payload", build + "demo.elf"]))
     for name, cmd in statics:
         ok = check(name, cmd)
         totals[0 if ok else 1] += 1

@@ -39,7 +39,11 @@ CONFIGS = {
 # name: (payload, kernel command line, expectations)
 # Expectations: "exit" (QEMU exit code wanted), "lines" (substrings the
 # console must show), "lines_<arch>" (more of them, on that architecture
-# only), "tests" (the payload reports TEST() results).
+# only), "absent" (substrings it must not show), "tests" (the payload
+# reports TEST() results), "boot" (how the shim is started: "kernel",
+# the default, is QEMU's Linux loader, -kernel and -initrd; the others
+# are in scripts/uboot.py: "uboot", Debian's U-Boot with booti/bootz;
+# "misaligned-entry" and "no-dtb", the CPU started in the shim directly).
 GROUPS = {
     "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
@@ -99,6 +103,24 @@ GROUPS = {
             "*** hypstub: unexpected exception at HYP",
             "vector: undefined instruction, in HYP mode",
             "unknown or undefined"]}),
+    # Debian's U-Boot loads and starts the shim (booti/bootz) away from its
+    # link address, with the payload as initrd and U-Boot's bootargs.
+    "uboot": ("conformance.elf", "tests=stub,el2state", {"exit": 0, "tests": True, "boot": "uboot",
+        "lines": ["Hit any key to stop autoboot:  0", "Starting kernel ...",
+                  "[shim] image at 0x40400000", "relocated itself",
+                  "suites: stub,el2state"],
+        "lines_arm64": ["[shim] hypstub (arm64) entered at EL2"],
+        "lines_arm": ["Kernel image @ 0x40400000", "[shim] hypstub (arm) entered at HYP mode"],
+        "absent": ["DHCP", "BOOTP", "TFTP", "Scanning"]}),
+    # A loader that gets it wrong: told on the early UART, not a hang.
+    "misaligned-entry": ("conformance.elf", None, {"exit": 3, "boot": "misaligned-entry", "lines": [
+        "[shim] error: entered at 0x", "which is not 4 KiB aligned",
+        "*** hypstub: boot stopped ***"]}),
+    "no-dtb": ("conformance.elf", None, {"exit": 3, "boot": "no-dtb", "lines": [
+        "[shim] the loader's device tree pointer 0 is rejected by libfdt (FDT_ERR_BADMAGIC)",
+        "this console is the early UART, pl011@0x9000000",
+        "[shim] error: the device tree at 0 is unusable",
+        "*** hypstub: boot stopped ***"]}),
 }
 
 
@@ -114,5 +136,6 @@ def groups_for(config):
     if arch == "arm":
         groups.append("thumb-entry")
     if config in ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp"):
-        groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload"]
+        groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload", "uboot",
+                   "misaligned-entry", "no-dtb"]
     return groups

@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
 sys.path.insert(0, os.path.dirname(__file__))
 import hsqemu  # noqa: E402
 import matrix  # noqa: E402
+import uboot  # noqa: E402
 
 RESULT = re.compile(r"^\[ *(OK|FAIL|SKIP) *\] (\S+)", re.M)
 SUMMARY = re.compile(r"^guest: (\d+) passed, (\d+) failed, (\d+) skipped", re.M)
@@ -36,10 +37,14 @@ def jobs_list(pattern):
 
 def command(build, config, group):
     arch, cpu, gic, el, smp = matrix.CONFIGS[config]
-    payload, append, _ = matrix.GROUPS[group]
-    return hsqemu.qemu_command(arch, cpu, smp, gic, el,
-                               os.path.join(build, arch, "hypstub.bin"),
-                               os.path.join(build, arch, payload), append)
+    payload, append, want = matrix.GROUPS[group]
+    shim = os.path.join(build, arch, "hypstub.bin")
+    payload = os.path.join(build, arch, payload)
+    kind = want.get("boot", "kernel")
+    if kind == "kernel":  # QEMU's own Linux loader
+        return hsqemu.qemu_command(arch, cpu, smp, gic, el, shim, payload, append)
+    flash = os.path.join(build, "uboot", "%s-%s.flash" % (config, group))
+    return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 
 
 def judge(config, group, code, output):
@@ -68,6 +73,9 @@ def judge(config, group, code, output):
     for line in want.get("lines", []) + want.get("lines_" + arch, []):
         if line not in text:
             problems.append("%s/%s: console never showed %r" % (config, group, line))
+    for line in want.get("absent", []):
+        if line in text:
+            problems.append("%s/%s: console showed %r" % (config, group, line))
     if code != want["exit"]:
         problems.append("%s/%s: exit code %d, expected %d" % (config, group, code, want["exit"]))
     if not want.get("tests"):

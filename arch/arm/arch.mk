@@ -17,6 +17,9 @@ ARCH_EL2_CFLAGS :=
 # it runs wherever it is copied.
 ARCH_RESIDENT_CFLAGS := -fpic -fvisibility=hidden
 ARCH_STUB_CFLAGS :=
+# The shim relocates itself (relocate.S) by adjusting whole stored words:
+# no address may be built from movw/movt halves.
+ARCH_SHIM_CFLAGS := -mword-relocations
 # Debian's armhf libfdt is tagged for the hard-float calling convention.
 # It passes no floating-point values, so the tag does not matter here.
 ARCH_LDFLAGS := -Wl,--no-warn-mismatch -Wl,-z,noexecstack
@@ -27,7 +30,7 @@ GIC ?= 2
 
 ARCH_CPU_SRCS := arch/arm/cpu_entry.S arch/arm/smccc.S arch/arm/el2_setup.c
 ARCH_STUB_SRCS := arch/arm/stub_vectors.S arch/arm/stub_names.c
-ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/el2_report.c \
+ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/early.S arch/arm/relocate.S arch/arm/el2_report.c \
 	arch/arm/cpu.c arch/arm/cache.c
 ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/smccc.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
 	arch/arm/cpu.c

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The shim's first instructions (ARM state). A Linux-style loader (QEMU's
- * -kernel with a raw image) enters here with r0 = 0, r1 = machine type
- * (~0: device tree), r2 = device tree, in HYP mode when the machine has
- * the Virtualization Extensions and no firmware below us, else in SVC.
+ * The shim's first instructions (ARM state), behind a zImage header, so
+ * that a Linux-style loader (QEMU's -kernel, U-Boot's bootz) takes it as a
+ * 32-bit Linux kernel and enters it at its first word, wherever it put
+ * it, with r0 = 0, r1 = machine type (~0: device tree), r2 = device
+ * tree, in HYP mode when the machine has the Virtualization Extensions
+ * and no firmware below us, else in SVC.
  */
 #include <arch/c_runtime.S.inc>
 #include <arch/crash_entry.S.inc>
@@ -20,13 +22,27 @@
 	.section .head.text, "ax"
 	.global _start
 _start:
+	/* The zImage header: nine words of code, then what a loader reads. */
+	b	shim_entry
+	.rept	8
+	nop
+	.endr
+	.word	0x016f2818			@ zImage magic
+	.word	0				@ start: the entry's offset in the image
+	.word	shim_image_size			@ end: the memory the image needs, bss and stack included
+	.word	0x04030201			@ endianness: read as 0x04030201 by a little-endian loader
+
+shim_entry:
 	cpsid	aif
+	bl	shim_check_entry_alignment	@ misaligned: say so on the early UART and stop
 	mrs	r9, cpsr
 	and	r9, r9, #PSR_MODE_MASK
 	cmp	r9, #PSR_MODE_HYP
 	bne	1f
 	/* First thing in HYP: our own vectors, so nothing can fault silently. */
-	ldr	r10, =hs_stub_vectors
+	ldr	r10, .Lstub_vectors_offset	@ PC-relative: the image may run anywhere
+.Lstub_vectors_pc:
+	add	r10, pc, r10
 	mcr	p15, 4, r10, c12, c0, 0		@ HVBAR
 	ldr	r10, =SHIM_HSCTLR
 	mcr	p15, 4, r10, c1, c0, 0		@ HSCTLR
@@ -41,7 +57,9 @@ _start:
 	mov	r11, #4				@ some other PL1 mode: the same
 	cmp	r9, #PSR_MODE_SVC
 	bne	3f
-	ldr	r10, =shim_svc_vectors
+	ldr	r10, .Lsvc_vectors_offset
+.Lsvc_vectors_pc:
+	add	r10, pc, r10
 	mcr	p15, 0, r10, c12, c0, 0		@ VBAR
 	mrc	p15, 0, r10, c1, c0, 0		@ SCTLR
 	bic	r10, r10, #SCTLR_V
@@ -49,6 +67,7 @@ _start:
 	isb
 	mov	r11, #1
 3:	mov	r4, r2				@ device tree from the loader
+	bl	shim_apply_relocations		@ run where loaded: fix stored addresses before C
 	c_runtime_setup shim_stack_top, shim_tls
 	mov	r0, r4
 	mov	r1, r11
@@ -58,6 +77,10 @@ shim_wrong_mode:
 	wfi
 	b	shim_wrong_mode
 	.ltorg
+.Lstub_vectors_offset:
+	.word	hs_stub_vectors - (.Lstub_vectors_pc + 8)
+.Lsvc_vectors_offset:
+	.word	shim_svc_vectors - (.Lsvc_vectors_pc + 8)
 
 	.text
 /* The shim's PL1 table, used only when entered without HYP: any exception reports and stops. */

@@ -24,12 +24,15 @@ _start:
 	.long	0			/* code1 */
 	.quad	0x200000		/* text_offset: 2 MiB past a 2 MiB-aligned base */
 	.quad	shim_image_size		/* image_size, bss included */
-	.quad	0x2			/* flags: little-endian, 4K pages, placed near the base of RAM */
+	.quad	0xa			/* flags: little-endian (bit 0 = 0), 4K pages (bits 1-2 = 1),
+					   2 MiB base anywhere in RAM (bit 3 = 1): the shim relocates itself */
 	.quad	0, 0, 0			/* res2..res4 */
 	.ascii	"ARM\x64"		/* magic */
 	.long	0			/* res5: no PE header */
 
 shim_entry:
+	/* Misaligned for adrp: say so on the early UART and stop. */
+	bl	shim_check_entry_alignment
 	/* First thing at EL2: our own vectors, so nothing can fault silently. */
 	mrs	x9, CurrentEL
 	cmp	x9, #CURRENTEL_EL2
@@ -56,6 +59,7 @@ shim_entry:
 	isb
 2:	mov	x19, x0			/* DTB from the loader */
 	lsr	x20, x9, #2		/* the EL we were entered at */
+	bl	shim_apply_relocations	/* run where loaded: fix stored addresses before C */
 	c_runtime_setup shim_stack_top, shim_tls
 	mov	x0, x19
 	mov	x1, x20

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The shim's console before it trusts the device tree. A loader may hand
+ * over a pointer that is no device tree at all (0, a misaligned address,
+ * a stale blob): the shim then says so on the early UART, a PL011 whose
+ * address is a build setting, instead of stopping in silence.
+ */
+#include <hypstub/early_uart.h>
+#include <hypstub/platform.h>
+#include <libfdt.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../stub/stub.h"
+#include "early_console.h"
+
+/* Set by arch/<arch>/relocate.S; the image's bounds come from the linker script. */
+extern unsigned long shim_relocation_offset;
+extern char _image_start[], _end[];
+
+void shim_console_init(const void *loader_dtb)
+{
+	int err;
+
+	/* The early UART until the tree names one, so that even a fault while
+	 * the tree is read is reported somewhere. */
+	hs_stub_config.uart_base = EARLY_UART_BASE;
+	err = fdt_check_header(loader_dtb);
+	if (err == 0) {
+		hs_stub_config.uart_base = hs_platform_console(loader_dtb);
+		return;
+	}
+	printf("\n[shim] the loader's device tree pointer %p is rejected by libfdt (%s):\n"
+	       "[shim]   this console is the early UART, pl011@0x%lx (make EARLY_UART=...)\n",
+	       loader_dtb, fdt_strerror(err), (unsigned long)EARLY_UART_BASE);
+}
+
+void shim_print_image_place(void)
+{
+	uintptr_t start = (uintptr_t)_image_start;
+
+	printf("[shim] image at 0x%lx..0x%lx, ", (unsigned long)start,
+	       (unsigned long)(uintptr_t)_end);
+	if (shim_relocation_offset)
+		printf("linked at 0x%lx: relocated itself\n",
+		       (unsigned long)(start - shim_relocation_offset));
+	else
+		printf("where it was linked\n");
+}
