@@ -46,14 +46,20 @@ GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/gues
 
 objs = $(patsubst %,$(BUILD)/$(1)/%.o,$(2))
 
+# One group of objects built with one set of flags. The flags are kept in
+# a file that changes only when they do, so that changing them rebuilds.
 define compile_group
-$(BUILD)/$(1)/%.c.o: %.c | $(FDT_INC)/libfdt.h
+$(BUILD)/$(1)/flags: FORCE
+	@mkdir -p $$(@D)
+	@echo '$$($(2))' | cmp -s - $$@ || echo '$$($(2))' > $$@
+$(BUILD)/$(1)/%.c.o: %.c $(BUILD)/$(1)/flags | $(FDT_INC)/libfdt.h
 	@mkdir -p $$(@D)
 	$$(Q)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
-$(BUILD)/$(1)/%.S.o: %.S
+$(BUILD)/$(1)/%.S.o: %.S $(BUILD)/$(1)/flags
 	@mkdir -p $$(@D)
 	$$(Q)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
 endef
+.PHONY: FORCE
 $(eval $(call compile_group,stub,STUB_CFLAGS))
 $(eval $(call compile_group,cpu,RESIDENT_CFLAGS))
 $(eval $(call compile_group,shim,SHIM_CFLAGS))
