@@ -8,6 +8,7 @@
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
+#include <hypstub/rt_smp.h>
 #include <stdio.h>
 
 /* 0x1111..., 0x2222..., 0x3333... at the width of a register. */
@@ -60,6 +61,48 @@ static unsigned long stage2(unsigned long arg)
 	rt_system_off();
 }
 
+/* On another CPU: our handler there, asked which CPU answers, then the stub back. */
+struct cpu_visit {
+	unsigned long set, whoami, reset;
+};
+
+static void visit(unsigned cpu, void *arg)
+{
+	struct cpu_visit *v = arg;
+
+	(void)cpu;
+	v->set = hyp_set_vectors((uintptr_t)rt_sample_vectors);
+	v->whoami = hyp_call(RT_SAMPLE_WHOAMI, 0, 0, 0, 0);
+	v->reset = hyp_reset_vectors();
+}
+
+static void every_cpu(void)
+{
+	const struct hs_cpu_table *t = hyp_cpu_table();
+	unsigned self = rt_smp_self();
+
+	printf("\n== Every CPU has its own stub: %u CPU(s) ==\n", rt_smp_ncpus());
+	for (unsigned i = 0; t && i < t->ncpus; i++) {
+		struct cpu_visit v = {~0ul, ~0ul, ~0ul};
+		char what[64];
+
+		if (i == self)
+			continue;
+		snprintf(what, sizeof(what), "CPU%u (MPIDR 0x%llx) started through hypstub", i,
+			 (unsigned long long)t->cpu[i].mpidr);
+		step(what, (unsigned long)rt_smp_start(i), 0);
+		if (rt_smp_run(i, visit, &v))
+			step("  it did not finish", 1, 0);
+		step("  its own handler installed there, on it alone", v.set, 0);
+		step("  which CPU answered WHOAMI (its MPIDR)", v.whoami,
+		     (unsigned long)(t->cpu[i].mpidr & 0xffffff));
+		step("  on the boot CPU, the stub refuses it",
+		     hyp_call(RT_SAMPLE_WHOAMI, 0, 0, 0, 0), HVC_STUB_ERR);
+		step("  HVC_RESET_VECTORS there", v.reset, 0);
+		step("  powered off again (PSCI CPU_OFF)", (unsigned long)rt_smp_stop(i), 0);
+	}
+}
+
 int main(const void *dtb)
 {
 	uintptr_t stub = hyp_stub_vectors();
@@ -105,6 +148,9 @@ int main(const void *dtb)
 	step("hvc #0, " ARCH_REG0 " = 7: the stub answers again", hyp_call(7, 0, 0, 0, 0),
 	     HVC_STUB_ERR);
 	step("calls the demo handler received", rt_sample_calls, 2);
+
+	if (rt_smp_ncpus() > 1)
+		every_cpu();
 
 	printf("\n== HVC_SOFT_RESTART into stage 2 at %s, arguments 0x1111.., 0x2222.., "
 	       "0x3333.. ==\n",

@@ -56,6 +56,11 @@ GROUPS = {
         "now the demo handler answers",
         "== Stage 2: arrived by HVC_SOFT_RESTART ==",
         "the registers arrived as the ABI promises"]}),
+    "demo-smp": ("demo.elf", None, {"exit": 0, "lines": [
+        "[shim] CPU1 (MPIDR 0x1): entered at",
+        "== Every CPU has its own stub",
+        "which CPU answered WHOAMI (its MPIDR)                    -> 0x1 (as expected)",
+        "the registers arrived as the ABI promises"]}),
     "demo-raw": ("demo.bin", None, {"exit": 0, "lines": [
         "[shim] payload (raw binary",
         "the registers arrived as the ABI promises"]}),
@@ -127,7 +132,7 @@ GROUPS = {
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 1:
-        return ["smp", "stub"] + (["regs", "demo"] if el == 2 else ["demo-el1"])
+        return ["smp", "stub"] + (["regs", "demo-smp"] if el == 2 else ["demo-el1"])
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
     groups = ["stub", "regs", "el1", "el2state", "demo"]
