@@ -90,6 +90,10 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 	unsigned up;
 	int odd;
 
+	if (plat->ncpus > table->ncpus)
+		printf("[shim] the device tree lists %u CPUs; hypstub keeps %u: the other %u stay "
+		       "off\n",
+		       plat->ncpus, (unsigned)table->ncpus, plat->ncpus - (unsigned)table->ncpus);
 	table->cpu[table->boot_cpu].hyp = boot_el == 2;
 	table->cpu[table->boot_cpu].vectors = handoff->stub_vectors;
 	if (table->ncpus > 1 && plat->psci == HS_PSCI_NONE) {

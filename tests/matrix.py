@@ -34,6 +34,8 @@ CONFIGS = {
     "a15-gic2-hyp-smp2": ("arm", "cortex-a15", 2, 2, 2),
     "a7-gic3-hyp-smp4": ("arm", "cortex-a7", 3, 2, 4),
     "a15-gic3-svc-smp2": ("arm", "cortex-a15", 3, 1, 2),
+    "a72-gic3-el2-smp8": ("arm64", "cortex-a72", 3, 2, 8),
+    "a15-gic2-hyp-smp8": ("arm", "cortex-a15", 2, 2, 8),
 }
 
 # name: (payload, kernel command line, expectations)
@@ -131,6 +133,8 @@ GROUPS = {
 
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
+    if smp > 4:
+        return ["smp"]
     if smp > 1:
         return ["smp", "stub"] + (["regs", "demo-smp"] if el == 2 else ["demo-el1"])
     if el == 1:
