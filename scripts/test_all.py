@@ -3,7 +3,8 @@
 """`make test`: every tier, one summary.
 
 1. static checks: clang-format, cppcheck, the stub's self-containment;
-2. host unit tests (cmocka, under ASan and UBSan);
+2. host unit tests (cmocka, under ASan and UBSan), then the libFuzzer
+   targets for a fixed number of runs each (tests/fuzz/, one test each);
 3. the guest conformance matrix on QEMU (tests/run.py).
 Each static check counts as one test; the other tiers report their own
 counts. The last line is "N passed, N failed, N skipped".
@@ -89,7 +90,7 @@ def main():
     for arch, (cross, defines) in ARCHS.items():
         # The host tests build against arm64's headers (and a fake CPU).
         sources = [f for f in files if f.endswith(".c") and arch_of(f) in (None, arch)
-                   and (arch == "arm64" or not f.startswith("tests/host/"))]
+                   and (arch == "arm64" or not f.startswith(("tests/host/", "tests/fuzz/")))]
         statics.append(("cppcheck (%s)" % arch,
                         CPPCHECK + defines + ["-Iarch/%s/include" % arch] + sources))
         statics.append(("stub self-contained (%s)" % arch,
@@ -100,6 +101,8 @@ def main():
     tiers = [
         ("host unit tests", ["make", "--no-print-directory", "host-test"],
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
+        ("host fuzzers (bounded)", ["make", "--no-print-directory", "fuzz-bounded"],
+         r"^fuzz: (\d+) passed, (\d+) failed$"),
         ("guest matrix", [sys.executable, "tests/run.py"],
          r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
     ]
