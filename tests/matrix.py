@@ -38,6 +38,7 @@ GROUPS = {
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
+    "fuzz": ("conformance.elf", "tests=fuzz", {"exit": 0, "tests": True}),
     "demo": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] stub installed",
         "now the demo handler answers",
@@ -97,7 +98,7 @@ def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
-    groups = ["stub", "regs", "el1", "el2state", "demo"]
+    groups = ["stub", "regs", "el1", "el2state", "demo", "fuzz"]
     if cpu in ("cortex-a57", "cortex-a15"):
         groups.append("demo-raw")
     if arch == "arm":
