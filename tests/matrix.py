@@ -20,6 +20,11 @@ CONFIGS = {
     "a53-gic2-el1": ("arm64", "cortex-a53", 2, 1, 1),
     "a57-gic3-el1": ("arm64", "cortex-a57", 3, 1, 1),
     "max-gic3-el1": ("arm64", "max", 3, 1, 1),
+    # The CPU feature matrix (suite "features") on the other models with EL2.
+    "a76-gic3-el2": ("arm64", "cortex-a76", 3, 2, 1),
+    "n1-gic3-el2": ("arm64", "neoverse-n1", 3, 2, 1),
+    "a64fx-gic3-el2": ("arm64", "a64fx", 3, 2, 1),
+    "max-mte-gic3-el2": ("arm64", "max", 3, 2, 1),
     # arm (ARMv7-A): entered in HYP mode (virtualization=on) or in SVC.
     "a15-gic2-hyp": ("arm", "cortex-a15", 2, 2, 1),
     "a15-gic3-hyp": ("arm", "cortex-a15", 3, 2, 1),
@@ -28,6 +33,13 @@ CONFIGS = {
     "a15-gic2-svc": ("arm", "cortex-a15", 2, 1, 1),
     "a7-gic3-svc": ("arm", "cortex-a7", 3, 1, 1),
 }
+
+# More QEMU arguments for a configuration (merged into -M's machine options).
+CONFIG_EXTRA = {
+    "max-mte-gic3-el2": ["-machine", "mte=on"],
+}
+# Configurations that exist for the feature matrix: fewer groups.
+FEATURE_CONFIGS = ("a76-gic3-el2", "n1-gic3-el2", "a64fx-gic3-el2", "max-mte-gic3-el2")
 
 # name: (payload, kernel command line, expectations)
 # Expectations: "exit" (QEMU exit code wanted), "lines" (substrings the
@@ -39,6 +51,7 @@ GROUPS = {
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
     "fuzz": ("conformance.elf", "tests=fuzz", {"exit": 0, "tests": True}),
+    "features": ("conformance.elf", "tests=features", {"exit": 0, "tests": True}),
     "demo": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] stub installed",
         "now the demo handler answers",
@@ -98,7 +111,9 @@ def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
-    groups = ["stub", "regs", "el1", "el2state", "demo", "fuzz"]
+    if config in FEATURE_CONFIGS:
+        return ["stub", "el1", "features", "fuzz"]
+    groups = ["stub", "regs", "el1", "el2state", "demo", "fuzz", "features"]
     if cpu in ("cortex-a57", "cortex-a15"):
         groups.append("demo-raw")
     if arch == "arm":

@@ -39,7 +39,8 @@ def command(build, config, group):
     payload, append, _ = matrix.GROUPS[group]
     return hsqemu.qemu_command(arch, cpu, smp, gic, el,
                                os.path.join(build, arch, "hypstub.bin"),
-                               os.path.join(build, arch, payload), append)
+                               os.path.join(build, arch, payload), append,
+                               extra=matrix.CONFIG_EXTRA.get(config, ()))
 
 
 def judge(config, group, code, output):
