@@ -107,6 +107,39 @@ GROUPS = {
 }
 
 
+def crash_group(suite, both, arm64, arm):
+    """A crash_* boot: the report with this class and vector, then a stopped CPU."""
+    return ("conformance.elf", "tests=" + suite, {"exit": 3, "lines": both + [
+        "*** hypstub: CPU stopped ***"],
+        "lines_arm64": ["*** hypstub: unexpected exception at EL2"] + arm64,
+        "lines_arm": ["*** hypstub: unexpected exception at HYP"] + arm})
+
+
+# Each kind of unexpected EL2/HYP exception a test can provoke (test_crash_kinds.c).
+GROUPS.update({
+    "crash-iabort": crash_group("crash_iabort", ["insn abort, same EL"],
+                                ["vector: synchronous, current EL, SP_ELx"],
+                                ["vector: prefetch abort, in HYP mode"]),
+    "crash-pcalign": crash_group("crash_pcalign", ["PC alignment"],
+                                 ["vector: synchronous, current EL, SP_ELx"],
+                                 ["vector: prefetch abort, in HYP mode"]),
+    "crash-hvc-el2": crash_group("crash_hvc_el2", [],
+                                 ["class : 0x0000000000000016 HVC (AArch64)",
+                                  "vector: synchronous, current EL, SP_ELx"],
+                                 ["class : 0x00000012 HVC (AArch32)",
+                                  "vector: hypervisor call, in HYP mode"]),
+    "crash-undef": crash_group("crash_undef", ["unknown or undefined"],
+                               ["vector: synchronous, current EL, SP_ELx"],
+                               ["vector: undefined instruction, in HYP mode"]),
+    "crash-sysreg": crash_group("crash_sysreg", [],
+                                ["class : 0x0000000000000018 MSR/MRS/SYS trap",
+                                 "vector: synchronous, lower EL, AArch64"],
+                                ["class : 0x00000003 cp15 MCR/MRC trap",
+                                 "vector: HYP trap, from a lower mode"]),
+})
+CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", "crash-sysreg"]
+
+
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if el == 1:
@@ -119,5 +152,5 @@ def groups_for(config):
     if arch == "arm":
         groups.append("thumb-entry")
     if config in ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp"):
-        groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload"]
+        groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload"] + CRASH_KINDS
     return groups
