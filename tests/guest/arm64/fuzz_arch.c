@@ -24,10 +24,12 @@ unsigned long arch_fuzz_set_imm(unsigned imm)
 			 "dsb ish\n\t"
 			 "isb" ::"r"(arch_fuzz_slot)
 			 : "memory");
-	return word;
+	return (unsigned long)word;
 }
 
 unsigned long arch_fuzz_slot_word(void)
 {
-	return *(volatile uint32_t *)arch_fuzz_slot;
+	uint32_t word = *(volatile uint32_t *)arch_fuzz_slot;
+
+	return (unsigned long)word;
 }
