@@ -188,5 +188,6 @@ clean:
 	rm -rf build
 
 include tests/host/host.mk
+include tests/fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -100,17 +100,28 @@ static int add_cpu_levels(void *dst, const struct hs_cpu_table *t)
  */
 static int open_copy(const void *src, void *dst, size_t room)
 {
-	int err = fdt_check_header(src);
+	int err = fdt_check_header(src), nrsv;
 	size_t rsv, strct, strings, used;
 
 	if (err)
 		return err;
+	/*
+	 * A reserve map that runs off the end of the tree makes
+	 * fdt_num_mem_rsv() fail, and libfdt 1.6.1's fdt_open_into() then
+	 * copies a negative size (found by tests/fuzz/fuzz_handoff.c).
+	 */
+	nrsv = fdt_num_mem_rsv(src);
+	if (nrsv < 0)
+		return nrsv;
 	rsv = fdt_off_mem_rsvmap(src);
 	strct = fdt_off_dt_struct(src);
 	strings = fdt_off_dt_strings(src);
 	used = strings + fdt_size_dt_strings(src);
-	if (fdt_version(src) < 17 || rsv > strct || strct + fdt_size_dt_struct(src) > strings ||
-	    used > fdt_totalsize(src) || used > room)
+	/* The reserve map (with its terminating entry) must end before the
+	 * structure block too, or the copy would cut it. */
+	if (fdt_version(src) < 17 ||
+	    rsv + ((size_t)nrsv + 1) * sizeof(struct fdt_reserve_entry) > strct ||
+	    strct + fdt_size_dt_struct(src) > strings || used > fdt_totalsize(src) || used > room)
 		return fdt_open_into(src, dst, (int)room);
 	memcpy(dst, src, used);
 	fdt_set_totalsize(dst, (uint32_t)used);

@@ -9,8 +9,8 @@ set -eu
 
 packages="make gcc python3 binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu \
 picolibc-aarch64-linux-gnu binutils-arm-none-eabi gcc-arm-none-eabi picolibc-arm-none-eabi \
-qemu-system-arm libcmocka-dev libfdt-dev device-tree-compiler clang-format cppcheck \
-u-boot-qemu u-boot-tools gdb-multiarch"
+qemu-system-arm libcmocka-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler clang-format \
+cppcheck u-boot-qemu u-boot-tools gdb-multiarch"
 
 missing=""
 for pkg in $packages; do

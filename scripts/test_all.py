@@ -4,7 +4,8 @@
 
 1. static checks: clang-format, cppcheck, the stub's self-containment,
    and the README's `make debug` walk-through run in gdb's batch mode;
-2. host unit tests (cmocka, under ASan and UBSan);
+2. host unit tests (cmocka, under ASan and UBSan), then the libFuzzer
+   targets for a fixed number of runs each (tests/fuzz/, one test each);
 3. the guest conformance matrix on QEMU (tests/run.py).
 Each static check counts as one test; the other tiers report their own
 counts. The last line is "N passed, N failed, N skipped".
@@ -19,7 +20,7 @@ C_DIRS = ["arch", "boot", "cpu", "demo", "include", "lib", "stub", "tests"]
 CPPCHECK = ["cppcheck", "--quiet", "--std=c11", "--error-exitcode=1", "--inline-suppr",
             "--enable=warning,style,performance,portability",
             "--template={file}:{line}: {severity}: {message} [{id}]",
-            "--suppress=missingIncludeSystem", "-Iinclude"]
+            "--suppressions-list=tests/cppcheck-suppressions.txt", "-Iinclude"]
 # Per architecture: its cross prefix, cppcheck's view of it, and the
 # folders that belong to it alone.
 ARCHS = {
@@ -90,7 +91,7 @@ def main():
     for arch, (cross, defines) in ARCHS.items():
         # The host tests build against arm64's headers (and a fake CPU).
         sources = [f for f in files if f.endswith(".c") and arch_of(f) in (None, arch)
-                   and (arch == "arm64" or not f.startswith("tests/host/"))]
+                   and (arch == "arm64" or not f.startswith(("tests/host/", "tests/fuzz/")))]
         statics.append(("cppcheck (%s)" % arch,
                         CPPCHECK + defines + ["-Iarch/%s/include" % arch] + sources))
         statics.append(("resident code self-contained (%s)" % arch,
@@ -109,6 +110,8 @@ def main():
     tiers = [
         ("host unit tests", ["make", "--no-print-directory", "host-test"],
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
+        ("host fuzzers (bounded)", ["make", "--no-print-directory", "fuzz-bounded"],
+         r"^fuzz: (\d+) passed, (\d+) failed$"),
         ("guest matrix", [sys.executable, "tests/run.py"],
          r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
     ]

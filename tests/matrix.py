@@ -20,6 +20,11 @@ CONFIGS = {
     "a53-gic2-el1": ("arm64", "cortex-a53", 2, 1, 1),
     "a57-gic3-el1": ("arm64", "cortex-a57", 3, 1, 1),
     "max-gic3-el1": ("arm64", "max", 3, 1, 1),
+    # The CPU feature matrix (suite "features") on the other models with EL2.
+    "a76-gic3-el2": ("arm64", "cortex-a76", 3, 2, 1),
+    "n1-gic3-el2": ("arm64", "neoverse-n1", 3, 2, 1),
+    "a64fx-gic3-el2": ("arm64", "a64fx", 3, 2, 1),
+    "max-mte-gic3-el2": ("arm64", "max", 3, 2, 1),
     # arm (ARMv7-A): entered in HYP mode (virtualization=on) or in SVC.
     "a15-gic2-hyp": ("arm", "cortex-a15", 2, 2, 1),
     "a15-gic3-hyp": ("arm", "cortex-a15", 3, 2, 1),
@@ -38,6 +43,13 @@ CONFIGS = {
     "a15-gic2-hyp-smp8": ("arm", "cortex-a15", 2, 2, 8),
 }
 
+# More QEMU arguments for a configuration (merged into -M's machine options).
+CONFIG_EXTRA = {
+    "max-mte-gic3-el2": ["-machine", "mte=on"],
+}
+# Configurations that exist for the feature matrix: fewer groups.
+FEATURE_CONFIGS = ("a76-gic3-el2", "n1-gic3-el2", "a64fx-gic3-el2", "max-mte-gic3-el2")
+
 # name: (payload, kernel command line, expectations)
 # Expectations: "exit" (QEMU exit code wanted), "lines" (substrings the
 # console must show), "lines_<arch>" (more of them, on that architecture
@@ -53,6 +65,8 @@ GROUPS = {
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
+    "fuzz": ("conformance.elf", "tests=fuzz", {"exit": 0, "tests": True}),
+    "features": ("conformance.elf", "tests=features", {"exit": 0, "tests": True}),
     "demo": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] stub installed",
         "now the demo handler answers",
@@ -131,6 +145,39 @@ GROUPS = {
 }
 
 
+def crash_group(suite, both, arm64, arm):
+    """A crash_* boot: the report with this class and vector, then a stopped CPU."""
+    return ("conformance.elf", "tests=" + suite, {"exit": 3, "lines": both + [
+        "*** hypstub: CPU stopped ***"],
+        "lines_arm64": ["*** hypstub: unexpected exception at EL2"] + arm64,
+        "lines_arm": ["*** hypstub: unexpected exception at HYP"] + arm})
+
+
+# Each kind of unexpected EL2/HYP exception a test can provoke (test_crash_kinds.c).
+GROUPS.update({
+    "crash-iabort": crash_group("crash_iabort", ["insn abort, same EL"],
+                                ["vector: synchronous, current EL, SP_ELx"],
+                                ["vector: prefetch abort, in HYP mode"]),
+    "crash-pcalign": crash_group("crash_pcalign", ["PC alignment"],
+                                 ["vector: synchronous, current EL, SP_ELx"],
+                                 ["vector: prefetch abort, in HYP mode"]),
+    "crash-hvc-el2": crash_group("crash_hvc_el2", [],
+                                 ["class : 0x0000000000000016 HVC (AArch64)",
+                                  "vector: synchronous, current EL, SP_ELx"],
+                                 ["class : 0x00000012 HVC (AArch32)",
+                                  "vector: hypervisor call, in HYP mode"]),
+    "crash-undef": crash_group("crash_undef", ["unknown or undefined"],
+                               ["vector: synchronous, current EL, SP_ELx"],
+                               ["vector: undefined instruction, in HYP mode"]),
+    "crash-sysreg": crash_group("crash_sysreg", [],
+                                ["class : 0x0000000000000018 MSR/MRS/SYS trap",
+                                 "vector: synchronous, lower EL, AArch64"],
+                                ["class : 0x00000003 cp15 MCR/MRC trap",
+                                 "vector: HYP trap, from a lower mode"]),
+})
+CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", "crash-sysreg"]
+
+
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
@@ -139,12 +186,14 @@ def groups_for(config):
         return ["smp", "stub"] + (["regs", "demo-smp"] if el == 2 else ["demo-el1"])
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
-    groups = ["stub", "regs", "el1", "el2state", "demo"]
+    if config in FEATURE_CONFIGS:
+        return ["stub", "el1", "features", "fuzz"]
+    groups = ["stub", "regs", "el1", "el2state", "demo", "fuzz", "features"]
     if cpu in ("cortex-a57", "cortex-a15"):
         groups.append("demo-raw")
     if arch == "arm":
         groups.append("thumb-entry")
     if config in ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp"):
         groups += ["crash-dabort", "crash-brk", "crash-trap", "bad-payload", "uboot",
-                   "misaligned-entry", "no-dtb"]
+                   "misaligned-entry", "no-dtb"] + CRASH_KINDS
     return groups

@@ -42,7 +42,8 @@ def command(build, config, group):
     payload = os.path.join(build, arch, payload)
     kind = want.get("boot", "kernel")
     if kind == "kernel":  # QEMU's own Linux loader
-        return hsqemu.qemu_command(arch, cpu, smp, gic, el, shim, payload, append)
+        return hsqemu.qemu_command(arch, cpu, smp, gic, el, shim, payload, append,
+                                   extra=matrix.CONFIG_EXTRA.get(config, ()))
     flash = os.path.join(build, "uboot", "%s-%s.flash" % (config, group))
     return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: MIT
+# libFuzzer targets over the arch-neutral C that takes outside input
+# (tests/fuzz/README.md), built with clang under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Included by the top Makefile.
+#
+#   make fuzz-bounded   each target for a fixed number of runs (make test does this)
+#   make fuzz           each target for FUZZ_TIME seconds (default 300), corpus kept
+#                       in build/fuzz/long/<target>
+#
+# Knobs: FUZZ_CC (clang), FUZZ_RUNS_<target>, FUZZ_TIME, V=1.
+
+FUZZ_CC ?= clang
+FUZZ_BUILD ?= build/fuzz
+FUZZ_TIME ?= 300
+FUZZ_Q := $(if $(filter 1,$(V)),,@)
+
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+FUZZ_TARGETS := dispatch platform handoff payload
+FUZZ_COMMON := tests/fuzz/fuzz_input.c
+FUZZ_SRCS_dispatch := tests/fuzz/fuzz_dispatch.c stub/dispatch.c tests/host/fake/fake_cpu.c
+FUZZ_CPPFLAGS_dispatch := -Itests/host/fake -Iinclude -Iarch/arm64/include
+FUZZ_SRCS_platform := tests/fuzz/fuzz_platform.c lib/dt/platform.c
+FUZZ_LIBS_platform := -lfdt
+FUZZ_SRCS_handoff := tests/fuzz/fuzz_handoff.c boot/handoff.c
+FUZZ_LIBS_handoff := -lfdt
+FUZZ_SRCS_payload := tests/fuzz/fuzz_payload.c boot/payload.c
+
+# The bounded run of `make test`: executions per target (a few seconds each).
+FUZZ_RUNS_dispatch ?= 200000
+FUZZ_RUNS_platform ?= 20000
+FUZZ_RUNS_handoff ?= 20000
+FUZZ_RUNS_payload ?= 50000
+
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h \
+	tests/fuzz/*.h tests/host/fake/*.h tests/host/fake/arch/*.h)
+
+.PHONY: fuzz fuzz-bounded fuzz-build
+fuzz-build: $(FUZZ_BINS)
+
+define FUZZ_RULE
+$(FUZZ_BUILD)/fuzz_$(1): $$(FUZZ_SRCS_$(1)) $$(FUZZ_COMMON) $$(FUZZ_HDRS) tests/fuzz/fuzz.mk
+	@mkdir -p $$(@D)
+	@echo "  FUZZCC  $$@"
+	$$(FUZZ_Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$(or $$(FUZZ_CPPFLAGS_$(1)),-Iinclude) -o $$@ \
+		$$(FUZZ_SRCS_$(1)) $$(FUZZ_COMMON) $$(FUZZ_LIBS_$(1))
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULE,$(t))))
+
+fuzz-bounded: $(FUZZ_BINS)
+	$(FUZZ_Q)tests/fuzz/run.sh bounded $(FUZZ_BUILD) $(foreach t,$(FUZZ_TARGETS),$(t):$(FUZZ_RUNS_$(t)))
+
+fuzz: bootstrap $(FUZZ_BINS)
+	$(FUZZ_Q)tests/fuzz/run.sh long $(FUZZ_BUILD) $(foreach t,$(FUZZ_TARGETS),$(t):$(FUZZ_TIME))

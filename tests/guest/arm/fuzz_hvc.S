@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The fuzz suite's call (tests/guest/arch_fuzz.h), arm: r0..r12 and lr
+ * loaded, a branch to the slot whose `hvc #imm` the test rewrites, a
+ * branch back, all stored. The frame is hvc_regs.S's: SP at the `hvc` is
+ * the caller's SP - 48. The slot sits alone on its page.
+ */
+	.arm
+	.syntax unified
+
+	.text
+	.global arch_fuzz_hvc_regs
+arch_fuzz_hvc_regs:
+	push	{r4-r12, lr}
+	sub	sp, sp, #8
+	str	r1, [sp]			@ out, kept on the stack
+	ldr	lr, [r0, #52]
+	ldmia	r0, {r0-r12}
+	b	arch_fuzz_slot
+arch_fuzz_back:
+	push	{r0, r1}
+	ldr	r0, [sp, #8]			@ out
+	add	r1, r0, #8
+	stmia	r1, {r2-r12}
+	str	lr, [r0, #52]
+	pop	{r1, r2}			@ r0, r1 as the call left them
+	str	r1, [r0]
+	str	r2, [r0, #4]
+	str	sp, [r0, #56]			@ SP as the call left it
+	add	sp, sp, #8
+	pop	{r4-r12, pc}
+
+	.section .text.fuzz_slot, "ax"
+	.balign	4096
+	.global arch_fuzz_slot
+arch_fuzz_slot:
+	hvc	#0				@ rewritten by arch_fuzz_set_imm()
+	b	arch_fuzz_back
+	.balign	4096
