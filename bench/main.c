@@ -309,7 +309,7 @@ static void stub_stack(void)
 	uint64_t *lo, *hi, *p;
 
 	rt_el2_call(nothing_at_el2, 0);
-	hi = (uint64_t *)(uintptr_t)rt_el2_ctx.el2_sp;
+	hi = (uint64_t *)(uintptr_t)rt_el2_ctx_self()->el2_sp;
 	lo = hi - HS_EL2_STACK_SIZE / sizeof(*hi);
 	for (p = lo; p < hi; p++)
 		*p = STACK_PAINT;

@@ -31,7 +31,7 @@ static void step(const char *what, unsigned long got, unsigned long want)
 
 static unsigned long stage2(unsigned long arg)
 {
-	const struct rt_el2_ctx *c = &rt_el2_ctx;
+	const struct rt_el2_ctx *c = rt_el2_ctx_self();
 	unsigned long sctlr = c->entry_sctlr_el2;
 	unsigned long want[3];
 

@@ -181,9 +181,9 @@ CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", 
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
-        return ["smp"]
+        return ["smp"] + (["fuzz"] if el == 2 else [])
     if smp > 1:
-        return ["smp", "stub"] + (["regs", "demo-smp"] if el == 2 else ["demo-el1"])
+        return ["smp", "stub"] + (["regs", "demo-smp", "fuzz"] if el == 2 else ["demo-el1"])
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
     if config in FEATURE_CONFIGS:

@@ -13,26 +13,38 @@
  */
 #include <arch/psr.h>
 #include <arch/rt_el2_ctx.h>
+#include <hypstub/bootinfo.h>
 
 	.arm
 	.syntax unified
 	.text
-/* unsigned long rt_el2_call_args(fn, arg, a0, a1, a2): see rt_el2.h */
-	.global rt_el2_call_args
-rt_el2_call_args:
-	ldr	ip, =rt_el2_ctx
+/*
+ * unsigned long rt_el2_call_on(ctx, fn, arg, a0, a1, a2): see rt_el2.h.
+ * The context is the calling CPU's own (rt_el2_ctx_self()): it is left
+ * at the caller's SP, where the trampoline finds it through SP_svc, and
+ * the function's HYP stack is the rest of the context's slot. So every
+ * CPU may be in HYP mode through here at the same time. a1 and a2 come
+ * on the stack (AAPCS); a2 is not passed on (the stub moves nothing).
+ */
+	.global rt_el2_call_on
+rt_el2_call_on:
+	mov	ip, r0
 	stmia	ip, {r4-r11, lr}		@ RT_EL2_CTX_CALLEE
+	ldr	r4, [sp]			@ a1
 	str	sp, [ip, #RT_EL2_CTX_SP]
-	mrs	r4, cpsr
-	str	r4, [ip, #RT_EL2_CTX_SP + 4]
-	str	r0, [ip, #RT_EL2_CTX_FN]
-	str	r1, [ip, #RT_EL2_CTX_FN + 4]
-	/* r0 = SOFT_RESTART, r1 = entry; a0 and a1 stay in r2 and r3. */
+	mrs	r5, cpsr
+	str	r5, [ip, #RT_EL2_CTX_SP + 4]
+	str	r1, [ip, #RT_EL2_CTX_FN]
+	str	r2, [ip, #RT_EL2_CTX_FN + 4]
+	str	ip, [sp, #-8]!			@ for the trampoline, at SP_svc
+	/* r0 = SOFT_RESTART, r1 = entry, r2 = a0, r3 = a1. */
+	mov	r2, r3
+	mov	r3, r4
 	mov	r0, #1
 	adr	r1, rt_el2_trampoline
 	hvc	#0
 	/* Only a refusal comes back here: r0 = the stub's answer. */
-	ldr	ip, =rt_el2_ctx
+	ldr	ip, [sp], #8
 	str	r0, [ip, #RT_EL2_CTX_REFUSED]
 	ldmia	ip, {r4-r11, lr}
 	bx	lr
@@ -40,8 +52,9 @@ rt_el2_call_args:
 	.balign 4
 	.global rt_el2_trampoline
 rt_el2_trampoline:
-	ldr	ip, =rt_el2_ctx
 	/* Record what SOFT_RESTART delivered, before touching anything. */
+	mrs	ip, SP_svc
+	ldr	ip, [ip]			@ this CPU's context
 	str	r0, [ip, #RT_EL2_CTX_ENTRY_X0]
 	str	r1, [ip, #RT_EL2_CTX_ENTRY_X0 + 4]
 	str	r2, [ip, #RT_EL2_CTX_ENTRY_X2]
@@ -60,15 +73,15 @@ rt_el2_trampoline:
 	str	sp, [ip, #RT_EL2_CTX_EL2_SP]
 	/* HYP shares lr with USR: the function's calls must not leave LR_usr changed. */
 	str	lr, [ip, #RT_EL2_CTX_LR_USR]
-	ldr	sp, =rt_el2_stack_top
+	mov	r11, ip				@ the caller's r11 is in the context
+	add	sp, ip, #RT_EL2_SLOT_SIZE
 	ldr	r4, [ip, #RT_EL2_CTX_FN]
 	ldr	r0, [ip, #RT_EL2_CTX_FN + 4]
 	blx	r4
-	ldr	ip, =rt_el2_ctx
-	str	r0, [ip, #RT_EL2_CTX_RESULT]
-	ldr	sp, [ip, #RT_EL2_CTX_EL2_SP]	@ SP_hyp belongs to the stub
-	ldr	lr, [ip, #RT_EL2_CTX_LR_USR]
-	ldr	r4, [ip, #RT_EL2_CTX_SP + 4]	@ the caller's CPSR:
+	str	r0, [r11, #RT_EL2_CTX_RESULT]
+	ldr	sp, [r11, #RT_EL2_CTX_EL2_SP]	@ SP_hyp belongs to the stub
+	ldr	lr, [r11, #RT_EL2_CTX_LR_USR]
+	ldr	r4, [r11, #RT_EL2_CTX_SP + 4]	@ the caller's CPSR:
 	bic	r4, r4, #PSR_BIT_T		@ back in SVC, ARM state,
 	msr	spsr_cxsf, r4			@ with its own masks (SPSR_hyp)
 	adr	r4, rt_el2_back
@@ -77,7 +90,7 @@ rt_el2_trampoline:
 	eret
 
 rt_el2_back:
-	ldr	ip, =rt_el2_ctx
+	ldr	ip, [sp], #8
 	ldr	sp, [ip, #RT_EL2_CTX_SP]
 	mov	r0, #0
 	str	r0, [ip, #RT_EL2_CTX_REFUSED]
@@ -146,9 +159,6 @@ rt_sample_calls:
 
 	.bss
 	.balign 8
-	.global rt_el2_ctx
-rt_el2_ctx:
-	.space	RT_EL2_CTX_SIZE
-	.balign 8
-	.space	0x2000
-rt_el2_stack_top:
+	.global rt_el2_slots
+rt_el2_slots:				@ per CPU: its context, then its HYP stack
+	.space	RT_EL2_SLOT_SIZE * HS_MAX_CPUS

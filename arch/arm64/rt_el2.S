@@ -12,13 +12,19 @@
  * performs them. It clobbers x16 and x17 (the ABI allows x0-x18).
  */
 #include <arch/rt_el2_ctx.h>
+#include <hypstub/bootinfo.h>
 
 	.text
-/* unsigned long rt_el2_call_args(fn, arg, a0, a1, a2): see rt_el2.h */
-	.global rt_el2_call_args
-rt_el2_call_args:
-	adrp	x9, rt_el2_ctx
-	add	x9, x9, :lo12:rt_el2_ctx
+/*
+ * unsigned long rt_el2_call_on(ctx, fn, arg, a0, a1, a2): see rt_el2.h.
+ * The context is the calling CPU's own (rt_el2_ctx_self()): it is left
+ * at the caller's SP, where the trampoline finds it through SP_EL1, and
+ * the function's EL2 stack is the rest of the context's slot. So every
+ * CPU may be at EL2 through here at the same time.
+ */
+	.global rt_el2_call_on
+rt_el2_call_on:
+	mov	x9, x0
 	stp	x19, x20, [x9, #RT_EL2_CTX_CALLEE + 0]
 	stp	x21, x22, [x9, #RT_EL2_CTX_CALLEE + 16]
 	stp	x23, x24, [x9, #RT_EL2_CTX_CALLEE + 32]
@@ -28,21 +34,26 @@ rt_el2_call_args:
 	mov	x10, sp
 	mrs	x11, daif
 	stp	x10, x11, [x9, #RT_EL2_CTX_SP]
-	stp	x0, x1, [x9, #RT_EL2_CTX_FN]
-	/* x0 = SOFT_RESTART, x1 = entry; a0..a2 are already in x2..x4. */
+	stp	x1, x2, [x9, #RT_EL2_CTX_FN]
+	str	x9, [sp, #-16]!			/* for the trampoline, at SP_EL1 */
+	/* x0 = SOFT_RESTART, x1 = entry, x2..x4 = a0..a2. */
+	mov	x2, x3
+	mov	x3, x4
+	mov	x4, x5
 	mov	x0, #1
 	adr	x1, rt_el2_trampoline
 	hvc	#0
 	/* Only a refusal comes back here: x0 = the stub's answer. */
+	ldr	x9, [sp], #16
 	ldp	x29, x30, [x9, #RT_EL2_CTX_CALLEE + 80]
 	str	x0, [x9, #RT_EL2_CTX_REFUSED]
 	ret
 
 	.balign 4
 rt_el2_trampoline:
-	adrp	x9, rt_el2_ctx
-	add	x9, x9, :lo12:rt_el2_ctx
 	/* Record what SOFT_RESTART delivered, before touching anything. */
+	mrs	x9, sp_el1
+	ldr	x9, [x9]			/* this CPU's context */
 	stp	x0, x1, [x9, #RT_EL2_CTX_ENTRY_X0]
 	str	x2, [x9, #RT_EL2_CTX_ENTRY_X2]
 	mrs	x10, CurrentEL
@@ -54,17 +65,15 @@ rt_el2_trampoline:
 	stp	x10, x11, [x9, #RT_EL2_CTX_ENTRY_SCTLR]
 	mov	x10, sp
 	str	x10, [x9, #RT_EL2_CTX_EL2_SP]
-	adrp	x10, rt_el2_stack_top
-	add	x10, x10, :lo12:rt_el2_stack_top
+	mov	x19, x9			/* the caller's x19 is in the context */
+	add	x10, x9, #RT_EL2_SLOT_SIZE
 	mov	sp, x10
 	ldp	x10, x0, [x9, #RT_EL2_CTX_FN]
 	blr	x10
-	adrp	x9, rt_el2_ctx
-	add	x9, x9, :lo12:rt_el2_ctx
-	str	x0, [x9, #RT_EL2_CTX_RESULT]
-	ldr	x10, [x9, #RT_EL2_CTX_EL2_SP]
+	str	x0, [x19, #RT_EL2_CTX_RESULT]
+	ldr	x10, [x19, #RT_EL2_CTX_EL2_SP]
 	mov	sp, x10			/* SP_EL2 belongs to the stub */
-	ldr	x11, [x9, #RT_EL2_CTX_SP + 8]
+	ldr	x11, [x19, #RT_EL2_CTX_SP + 8]
 	mov	x10, #0x5		/* EL1h ... */
 	orr	x10, x10, x11		/* ... with the caller's DAIF */
 	msr	spsr_el2, x10
@@ -74,8 +83,7 @@ rt_el2_trampoline:
 	eret
 
 rt_el2_back:
-	adrp	x9, rt_el2_ctx
-	add	x9, x9, :lo12:rt_el2_ctx
+	ldr	x9, [sp], #16
 	ldp	x19, x20, [x9, #RT_EL2_CTX_CALLEE + 0]
 	ldp	x21, x22, [x9, #RT_EL2_CTX_CALLEE + 16]
 	ldp	x23, x24, [x9, #RT_EL2_CTX_CALLEE + 32]
@@ -155,9 +163,6 @@ rt_sample_calls:
 
 	.bss
 	.balign 16
-	.global rt_el2_ctx
-rt_el2_ctx:
-	.space	RT_EL2_CTX_SIZE
-	.balign 16
-	.space	0x2000
-rt_el2_stack_top:
+	.global rt_el2_slots
+rt_el2_slots:				/* per CPU: its context, then its EL2 stack */
+	.space	RT_EL2_SLOT_SIZE * HS_MAX_CPUS

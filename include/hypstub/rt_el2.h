@@ -4,6 +4,7 @@
  * HVC_SOFT_RESTART into a trampoline that calls the function and erets
  * back. The function runs with the EL2 MMU off and exceptions masked, on
  * a stack of its own; SP_EL2 and VBAR_EL2 are left as the stub had them.
+ * Every CPU has its own context and stack, so all may do it at once.
  * Tests use it to read EL2 registers; it is also a worked example of
  * SOFT_RESTART that comes back.
  */
@@ -30,15 +31,23 @@ struct rt_el2_ctx {
 	unsigned long entry_sctlr_el2, entry_vbar_el2;
 };
 
-extern struct rt_el2_ctx rt_el2_ctx;
+/*
+ * The calling CPU's context: what its last rt_el2_call*() recorded.
+ * Each CPU has its own, so CPUs may call at the same time.
+ */
+struct rt_el2_ctx *rt_el2_ctx_self(void);
+
+/* rt_el2_call_args() with an explicit context (rt_el2.S). */
+unsigned long rt_el2_call_on(struct rt_el2_ctx *ctx, rt_el2_fn fn, unsigned long arg,
+			     unsigned long a0, unsigned long a1, unsigned long a2);
 
 /*
  * fn(arg) at EL2. The SOFT_RESTART passes a0..a2 as the ABI allows: on
  * arm64 they arrive in x0..x2; on arm, which moves no arguments, r2 and r3
  * hold a0 and a1 at the `hvc` and so on arrival (a2 is not passed). The
  * trampoline records r0..r2/x0..x2 in entry_regs. Returns 0 and stores
- * fn's result in rt_el2_ctx.result, or returns the stub's answer when it
- * refused the SOFT_RESTART.
+ * fn's result in rt_el2_ctx_self()->result, or returns the stub's answer
+ * when it refused the SOFT_RESTART.
  */
 unsigned long rt_el2_call_args(rt_el2_fn fn, unsigned long arg, unsigned long a0, unsigned long a1,
 			       unsigned long a2);

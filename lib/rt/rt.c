@@ -5,6 +5,7 @@
 #include <hypstub/psci.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
+#include <hypstub/rt_smp.h>
 #include <libfdt.h>
 #include <stdio.h>
 
@@ -99,9 +100,26 @@ _Static_assert(offsetof(struct rt_el2_ctx, entry_sctlr_el2) == RT_EL2_CTX_ENTRY_
 	       "rt_el2_ctx.entry_sctlr_el2");
 _Static_assert(sizeof(struct rt_el2_ctx) == RT_EL2_CTX_SIZE, "rt_el2_ctx size");
 
+/* rt_el2.S: one RT_EL2_SLOT_SIZE slot per CPU, the context at its start. */
+extern char rt_el2_slots[];
+_Static_assert(sizeof(struct rt_el2_ctx) <= RT_EL2_SLOT_SIZE / 4, "rt_el2 slot too small");
+
+struct rt_el2_ctx *rt_el2_ctx_self(void)
+{
+	return (struct rt_el2_ctx *)(void *)(rt_el2_slots + rt_smp_self() * RT_EL2_SLOT_SIZE);
+}
+
+unsigned long rt_el2_call_args(rt_el2_fn fn, unsigned long arg, unsigned long a0, unsigned long a1,
+			       unsigned long a2)
+{
+	return rt_el2_call_on(rt_el2_ctx_self(), fn, arg, a0, a1, a2);
+}
+
 unsigned long rt_el2_call(rt_el2_fn fn, unsigned long arg)
 {
-	if (rt_el2_call_args(fn, arg, 0, 0, 0))
+	struct rt_el2_ctx *ctx = rt_el2_ctx_self();
+
+	if (rt_el2_call_on(ctx, fn, arg, 0, 0, 0))
 		return 0;
-	return rt_el2_ctx.result;
+	return ctx->result;
 }

@@ -8,10 +8,17 @@
  * are unchanged, and VBAR_EL2/HVBAR is the stub's unless the call was
  * meant to move it (then it is put back). Every call that comes back
  * proves the machine alive; the counter must also keep advancing.
+ *
+ * A run keeps all its state in a struct fuzz_run, so that every CPU can
+ * run one at the same time (each through its own `hvc` slot): the second
+ * test does that on every CPU the shim's table lists.
  */
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
+#include <hypstub/rt_smp.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arch_fuzz.h"
@@ -24,19 +31,46 @@
 #define SOME_CALL   0x1234ul
 #define ALIVE_EVERY 4096u
 
-/* What happened, for the transcript and to prove the mix reached everything. */
-struct fuzz_counts {
-	unsigned accepted, refused, nonzero_imm, sample_rounds, el2_rounds, vbar_checks;
-	unsigned distinct_imm;
+/* One run: its CPU, its random state, what happened, and its first failure. */
+struct fuzz_run {
+	unsigned cpu;
+	uint64_t rng;
+	unsigned calls, accepted, refused, nonzero_imm, sample_rounds, el2_rounds, vbar_checks;
+	unsigned distinct_imm, sysregs_kept;
 	uint8_t imm_seen[(ARCH_FUZZ_IMM_MAX + 1) / 8];
+	unsigned failures;
+	char failure[240];
 };
 
-static struct fuzz_counts counts;
+static struct fuzz_run runs[HS_MAX_CPUS];
+
+static void fuzz_fail(struct fuzz_run *run, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void fuzz_fail(struct fuzz_run *run, const char *fmt, ...)
+{
+	if (run->failures++ == 0) {
+		va_list ap;
+
+		va_start(ap, fmt);
+		vsnprintf(run->failure, sizeof(run->failure), fmt, ap);
+		va_end(ap);
+	}
+}
+
+/* xorshift64*, on the run's own state. */
+static uint64_t fuzz_random(struct fuzz_run *run)
+{
+	run->rng ^= run->rng >> 12;
+	run->rng ^= run->rng << 25;
+	run->rng ^= run->rng >> 27;
+	return run->rng * 0x2545f4914f6cdd1dull;
+}
 
 static unsigned long read_vbar_el2(unsigned long unused)
 {
 	(void)unused;
-	return rt_el2_ctx.entry_vbar_el2;
+	return rt_el2_ctx_self()->entry_vbar_el2;
 }
 
 static unsigned long identity(unsigned long arg)
@@ -44,18 +78,18 @@ static unsigned long identity(unsigned long arg)
 	return arg;
 }
 
-static void note_imm(unsigned imm)
+static void note_imm(struct fuzz_run *run, unsigned imm)
 {
-	if (!(counts.imm_seen[imm / 8] & (1u << (imm % 8)))) {
-		counts.imm_seen[imm / 8] |= (uint8_t)(1u << (imm % 8));
-		counts.distinct_imm++;
+	if (!(run->imm_seen[imm / 8] & (1u << (imm % 8)))) {
+		run->imm_seen[imm / 8] |= (uint8_t)(1u << (imm % 8));
+		run->distinct_imm++;
 	}
 }
 
 /* An immediate for this call: 0 half of the time, else any other 16-bit value. */
-static unsigned pick_imm(void)
+static unsigned pick_imm(struct fuzz_run *run)
 {
-	uint64_t r = rt_random();
+	uint64_t r = fuzz_random(run);
 
 	if (r & 1)
 		return 0;
@@ -66,14 +100,14 @@ static unsigned pick_imm(void)
  * Fill the registers for one call with immediate `imm` and return the x0
  * the stub must answer.
  */
-static unsigned long pick_call(unsigned imm, unsigned long in[])
+static unsigned long pick_call(struct fuzz_run *run, unsigned imm, unsigned long in[])
 {
 	uint64_t limit = arch_test_pa_limit();
 	unsigned long align = arch_test_vectors_align;
 
 	if (imm != 0) {
 		/* Any call, even a valid one, with a non-zero immediate is refused. */
-		switch (rt_random() % 4) {
+		switch (fuzz_random(run) % 4) {
 		case 0: in[0] = HVC_SET_VECTORS, in[1] = (uintptr_t)rt_sample_vectors; break;
 		case 1: in[0] = HVC_RESET_VECTORS; break;
 		case 2: in[0] = HVC_SOFT_RESTART, in[1] = (uintptr_t)identity & ~3ul; break;
@@ -81,7 +115,7 @@ static unsigned long pick_call(unsigned imm, unsigned long in[])
 		}
 		return HVC_STUB_ERR;
 	}
-	switch (rt_random() % 8) {
+	switch (fuzz_random(run) % 8) {
 	case 0: /* SET_VECTORS to the stub's own vectors: accepted, nothing moves */
 		in[0] = HVC_SET_VECTORS;
 		in[1] = hyp_stub_vectors();
@@ -90,7 +124,7 @@ static unsigned long pick_call(unsigned imm, unsigned long in[])
 		in[0] = HVC_SET_VECTORS;
 		if (limit)
 			in[1] %= limit;
-		in[1] |= 1 + rt_random() % (align - 1);
+		in[1] |= 1 + fuzz_random(run) % (align - 1);
 		return HVC_STUB_ERR;
 	case 2: /* SET_VECTORS beyond the physical address space, where there is one */
 		in[0] = HVC_SET_VECTORS;
@@ -103,31 +137,32 @@ static unsigned long pick_call(unsigned imm, unsigned long in[])
 	case 3: /* RESET_VECTORS with the stub in place */ in[0] = HVC_RESET_VECTORS; return 0;
 	case 4: /* misaligned SOFT_RESTART */
 		in[0] = HVC_SOFT_RESTART;
-		in[1] = arch_test_bad_entry(in[1] & ~3ul, rt_random());
+		in[1] = arch_test_bad_entry(in[1] & ~3ul, fuzz_random(run));
 		return HVC_STUB_ERR;
 	case 5: /* SOFT_RESTART beyond the physical address space, where there is one */
 		in[0] = HVC_SOFT_RESTART;
 		if (!limit)
-			in[1] = arch_test_bad_entry(in[1] & ~3ul, rt_random());
+			in[1] = arch_test_bad_entry(in[1] & ~3ul, fuzz_random(run));
 		else
 			in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)3);
 		return HVC_STUB_ERR;
 	default: /* an undefined number, however large or small */
 		while (in[0] <= HVC_RESET_VECTORS)
-			in[0] = rt_random() % 2 ? rt_random() : rt_random() % 16;
+			in[0] = fuzz_random(run) % 2 ? fuzz_random(run) : fuzz_random(run) % 16;
 		return HVC_STUB_ERR;
 	}
 }
 
-static int sysregs_same(const struct arch_sysregs *before, unsigned call)
+static int sysregs_same(struct fuzz_run *run, const struct arch_sysregs *before)
 {
 	struct arch_sysregs now;
 
 	arch_sysregs_read(&now);
 	for (unsigned i = 0; i < before->n; i++)
 		if (now.value[i] != before->value[i]) {
-			test_fail(__FILE__, __LINE__, "after call %u: %s changed 0x%llx -> 0x%llx",
-				  call, arch_sysreg_name(i), (unsigned long long)before->value[i],
+			fuzz_fail(run, "CPU%u, after call %u: %s changed 0x%llx -> 0x%llx",
+				  run->cpu, run->calls, arch_sysreg_name(i),
+				  (unsigned long long)before->value[i],
 				  (unsigned long long)now.value[i]);
 			return 0;
 		}
@@ -135,63 +170,64 @@ static int sysregs_same(const struct arch_sysregs *before, unsigned call)
 }
 
 /* One random call through the rewritten `hvc`; 0 when it broke an invariant. */
-static int one_call(unsigned call, const struct arch_sysregs *before)
+static int one_call(struct fuzz_run *run, const struct arch_sysregs *before)
 {
 	unsigned long in[ARCH_TEST_MAX_REGS], out[ARCH_TEST_MAX_REGS + 1];
 	unsigned nregs = arch_test_nregs;
-	unsigned imm = pick_imm();
+	unsigned imm = pick_imm(run), call = run->calls, cpu = run->cpu;
 	unsigned long want;
 
 	for (unsigned r = 0; r < nregs; r++)
-		in[r] = rt_random();
-	want = pick_call(imm, in);
-	if (arch_fuzz_set_imm(imm) != arch_fuzz_slot_word()) {
-		test_fail(__FILE__, __LINE__, "call %u: the slot does not hold hvc #0x%x", call,
-			  imm);
+		in[r] = (unsigned long)fuzz_random(run);
+	want = pick_call(run, imm, in);
+	if (arch_fuzz_set_imm(cpu, imm) != arch_fuzz_slot_word(cpu)) {
+		fuzz_fail(run, "CPU%u, call %u: the slot does not hold hvc #0x%x", cpu, call, imm);
 		return 0;
 	}
-	note_imm(imm);
+	note_imm(run, imm);
 	memset(out, 0, sizeof(out));
-	arch_fuzz_hvc_regs(in, out);
-	counts.nonzero_imm += imm != 0;
+	arch_fuzz_hvc_regs(cpu, in, out);
+	run->calls++;
+	run->nonzero_imm += imm != 0;
 	if (want == 0)
-		counts.accepted++;
+		run->accepted++;
 	else
-		counts.refused++;
+		run->refused++;
 	if (out[0] != want) {
-		test_fail(__FILE__, __LINE__,
-			  "call %u (hvc #0x%x, arguments 0x%llx, 0x%llx): 0x%llx, expected 0x%llx",
-			  call, imm, (unsigned long long)in[0], (unsigned long long)in[1],
+		fuzz_fail(run,
+			  "CPU%u, call %u (hvc #0x%x, arguments 0x%llx, 0x%llx): 0x%llx, expected "
+			  "0x%llx",
+			  cpu, call, imm, (unsigned long long)in[0], (unsigned long long)in[1],
 			  (unsigned long long)out[0], (unsigned long long)want);
 		return 0;
 	}
 	for (unsigned r = 1; r < nregs; r++)
 		if (out[r] != in[r]) {
-			test_fail(__FILE__, __LINE__,
-				  "call %u (hvc #0x%x, call 0x%llx): %s 0x%llx -> 0x%llx", call,
-				  imm, (unsigned long long)in[0], arch_test_reg_name(r),
+			fuzz_fail(run,
+				  "CPU%u, call %u (hvc #0x%x, call 0x%llx): %s 0x%llx -> 0x%llx",
+				  cpu, call, imm, (unsigned long long)in[0], arch_test_reg_name(r),
 				  (unsigned long long)in[r], (unsigned long long)out[r]);
 			return 0;
 		}
 	if (out[nregs] != arch_test_sp_for_hvc()) {
-		test_fail(__FILE__, __LINE__, "call %u: SP 0x%lx, expected 0x%lx", call, out[nregs],
+		fuzz_fail(run, "CPU%u, call %u: SP 0x%lx, expected 0x%lx", cpu, call, out[nregs],
 			  arch_test_sp_for_hvc());
 		return 0;
 	}
-	if (!sysregs_same(before, call))
+	if (!sysregs_same(run, before))
 		return 0;
 	/* VBAR_EL2/HVBAR: the stub's, whatever the call was. */
 	{
 		unsigned long vbar = rt_el2_call(read_vbar_el2, 0);
 
-		counts.vbar_checks++;
-		counts.el2_rounds++;
+		run->vbar_checks++;
+		run->el2_rounds++;
 		if (vbar != hyp_stub_vectors()) {
-			test_fail(__FILE__, __LINE__,
-				  "call %u (hvc #0x%x, %s=0x%llx): VBAR_EL2 0x%lx, expected the "
-				  "stub's 0x%lx",
-				  call, imm, arch_test_reg_name(0), (unsigned long long)in[0], vbar,
-				  (unsigned long)hyp_stub_vectors());
+			fuzz_fail(run,
+				  "CPU%u, call %u (hvc #0x%x, %s=0x%llx): VBAR_EL2 0x%lx, expected "
+				  "the stub's 0x%lx",
+				  cpu, call, imm, arch_test_reg_name(0), (unsigned long long)in[0],
+				  vbar, (unsigned long)hyp_stub_vectors());
 			return 0;
 		}
 	}
@@ -199,72 +235,127 @@ static int one_call(unsigned call, const struct arch_sysregs *before)
 }
 
 /* A call that moves the vectors on purpose, then puts the stub back. */
-static int sample_round(unsigned call)
+static int sample_round(struct fuzz_run *run)
 {
-	rt_sample_stub_vectors = hyp_stub_vectors();
-	rt_sample_calls = 0;
 	if (hyp_set_vectors((uintptr_t)rt_sample_vectors) != 0 ||
 	    rt_el2_call(read_vbar_el2, 0) != (uintptr_t)rt_sample_vectors ||
-	    hyp_call(SOME_CALL, rt_random(), rt_random(), rt_random(), rt_random()) !=
-		RT_SAMPLE_MAGIC ||
+	    hyp_call(SOME_CALL, (unsigned long)fuzz_random(run), (unsigned long)fuzz_random(run),
+		     (unsigned long)fuzz_random(run),
+		     (unsigned long)fuzz_random(run)) != RT_SAMPLE_MAGIC ||
 	    hyp_reset_vectors() != 0 || rt_el2_call(read_vbar_el2, 0) != hyp_stub_vectors()) {
-		test_fail(__FILE__, __LINE__, "call %u: the sample handler's round went wrong",
-			  call);
+		fuzz_fail(run, "CPU%u, call %u: the sample handler's round went wrong", run->cpu,
+			  run->calls);
 		return 0;
 	}
-	counts.sample_rounds++;
-	counts.el2_rounds += 2;
+	run->sample_rounds++;
+	run->el2_rounds += 2;
 	return 1;
 }
 
-TEST_HYP(fuzz, random_hvc_100000_calls)
+/* FUZZ_CALLS random calls, mixed with SOFT_RESTART and vectors rounds, on this CPU. */
+static void fuzz_cpu(unsigned cpu, void *arg)
 {
+	struct fuzz_run *run = &runs[cpu];
 	struct arch_sysregs before;
 	uint64_t last_count = sysreg_cntvct_el0_read();
 
-	memset(&counts, 0, sizeof(counts));
-	rt_random_seed(0xf0220007);
+	(void)arg;
+	memset(run, 0, sizeof(*run));
+	run->cpu = cpu;
+	run->rng = 0xf0220007u + cpu;
 	arch_sysregs_randomize();
 	arch_sysregs_read(&before);
-	for (unsigned call = 0; call < FUZZ_CALLS;) {
+	run->sysregs_kept = before.n;
+	while (run->calls < FUZZ_CALLS) {
 		/* Now and then, a SOFT_RESTART round trip or a vectors round. */
-		switch (rt_random() % 64) {
+		switch (fuzz_random(run) % 64) {
 		case 0:
-			if (rt_el2_call(identity, call) != call) {
-				test_fail(__FILE__, __LINE__, "call %u: SOFT_RESTART round trip",
-					  call);
+			if (rt_el2_call(identity, run->calls) != run->calls) {
+				fuzz_fail(run, "CPU%u, call %u: SOFT_RESTART round trip", cpu,
+					  run->calls);
 				return;
 			}
-			counts.el2_rounds++;
+			run->el2_rounds++;
 			continue;
 		case 1:
-			if (!sample_round(call))
+			if (!sample_round(run))
 				return;
 			continue;
 		default: break;
 		}
-		if (!one_call(call, &before))
+		if (!one_call(run, &before))
 			return;
-		call++;
-		if (call % ALIVE_EVERY == ALIVE_EVERY - 1) {
+		if (run->calls % ALIVE_EVERY == 0) {
 			uint64_t now = sysreg_cntvct_el0_read();
 
-			ASSERT_EQ(now > last_count, 1);
+			if (now <= last_count) {
+				fuzz_fail(run, "CPU%u: the counter stood still", cpu);
+				return;
+			}
 			last_count = now;
 		}
 	}
-	if (!sysregs_same(&before, FUZZ_CALLS))
-		return;
-	/* The mix must have reached every outcome, or the run says little. */
-	EXPECT_TRUE(counts.accepted > FUZZ_CALLS / 16);
-	EXPECT_TRUE(counts.nonzero_imm > FUZZ_CALLS / 4);
-	EXPECT_TRUE(counts.sample_rounds > 100);
-	EXPECT_TRUE(counts.distinct_imm > 20000);
+	sysregs_same(run, &before);
 	/* Put the slot back to the ABI's own `hvc #0`. */
-	arch_fuzz_set_imm(0);
+	arch_fuzz_set_imm(cpu, 0);
+}
+
+/* The run's verdict: its failure, or a mix that reached every outcome. */
+static void judge(const struct fuzz_run *run)
+{
+	if (run->failures) {
+		test_fail(__FILE__, __LINE__, "%s", run->failure);
+		return;
+	}
+	EXPECT_EQ(run->calls, FUZZ_CALLS);
+	EXPECT_TRUE(run->accepted > FUZZ_CALLS / 16);
+	EXPECT_TRUE(run->nonzero_imm > FUZZ_CALLS / 4);
+	EXPECT_TRUE(run->sample_rounds > 100);
+	EXPECT_TRUE(run->distinct_imm > 20000);
+}
+
+TEST_HYP(fuzz, random_hvc_100000_calls)
+{
+	const struct fuzz_run *run = &runs[rt_smp_self()];
+
+	rt_sample_stub_vectors = hyp_stub_vectors();
+	fuzz_cpu(rt_smp_self(), NULL);
+	judge(run);
 	printf("    %u calls: %u accepted, %u refused (%u with a non-zero immediate, %u distinct "
 	       "immediates); %u vectors rounds, %u EL2 round trips, %u VBAR checks, %u EL1 "
 	       "system registers kept\n",
-	       FUZZ_CALLS, counts.accepted, counts.refused, counts.nonzero_imm, counts.distinct_imm,
-	       counts.sample_rounds, counts.el2_rounds, counts.vbar_checks, before.n);
+	       run->calls, run->accepted, run->refused, run->nonzero_imm, run->distinct_imm,
+	       run->sample_rounds, run->el2_rounds, run->vbar_checks, run->sysregs_kept);
+}
+
+TEST_HYP(fuzz, every_cpu_100000_calls_at_once)
+{
+	unsigned n = rt_smp_ncpus(), self = rt_smp_self(), total = 0;
+
+	if (n < 2) {
+		test_skip("one CPU");
+		return;
+	}
+	rt_sample_stub_vectors = hyp_stub_vectors();
+	for (unsigned i = 0; i < n; i++) {
+		if (i == self)
+			continue;
+		if (!rt_smp_running(i) && rt_smp_start(i) != 0) {
+			test_fail(__FILE__, __LINE__, "CPU%u did not start", i);
+			return;
+		}
+		rt_smp_post(i, fuzz_cpu, NULL);
+	}
+	fuzz_cpu(self, NULL);
+	for (unsigned i = 0; i < n; i++) {
+		if (i != self && rt_smp_wait(i)) {
+			test_fail(__FILE__, __LINE__, "CPU%u did not finish", i);
+			continue;
+		}
+		judge(&runs[i]);
+		total += runs[i].calls;
+	}
+	printf("    %u CPUs at once: %u calls each through its own rewritten hvc (%u in all), "
+	       "each checked for its answer, registers, EL1 system registers and VBAR\n",
+	       n, FUZZ_CALLS, total);
 }

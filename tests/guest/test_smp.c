@@ -44,7 +44,7 @@ static struct cpu_report reports[HS_MAX_CPUS];
 static unsigned long read_vbar_el2(unsigned long unused)
 {
 	(void)unused;
-	return rt_el2_ctx.entry_vbar_el2;
+	return rt_el2_ctx_self()->entry_vbar_el2;
 }
 
 static bool skip_unless_smp(void)
@@ -281,20 +281,20 @@ static unsigned long el2_mpidr(unsigned long unused)
 static void soft_restarts(unsigned cpu, void *arg)
 {
 	struct cpu_report *r = &reports[cpu];
+	const struct rt_el2_ctx *c = rt_el2_ctx_self();
 
 	(void)arg;
 	for (unsigned i = 0; i < SOFT_RESTARTS && !r->run.failures; i++) {
 		unsigned long got = rt_el2_call(el2_mpidr, 0);
 
 		r->run.calls++;
-		if (rt_el2_ctx.refused || rt_el2_ctx.entry_level != 2 ||
+		if (c->refused || c->entry_level != 2 ||
 		    got != (unsigned long)arch_cpu_affinity() ||
-		    rt_el2_ctx.entry_vbar_el2 != hyp_stub_vectors())
+		    c->entry_vbar_el2 != hyp_stub_vectors())
 			regs_fail(
 			    &r->run,
 			    "soft restart %u: refused 0x%lx, level %lu, MPIDR 0x%lx, VBAR 0x%lx", i,
-			    rt_el2_ctx.refused, rt_el2_ctx.entry_level, got,
-			    rt_el2_ctx.entry_vbar_el2);
+			    c->refused, c->entry_level, got, c->entry_vbar_el2);
 	}
 }
 

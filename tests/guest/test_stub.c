@@ -16,7 +16,7 @@
 static unsigned long read_vbar_el2(unsigned long unused)
 {
 	(void)unused;
-	return rt_el2_ctx.entry_vbar_el2;
+	return rt_el2_ctx_self()->entry_vbar_el2;
 }
 
 static unsigned long vbar_el2(void)
@@ -155,7 +155,7 @@ static unsigned long at_el2(unsigned long arg)
 
 TEST_HYP(stub, soft_restart_lands_at_el2_masked_mmu_and_caches_off)
 {
-	const struct rt_el2_ctx *c = &rt_el2_ctx;
+	const struct rt_el2_ctx *c = rt_el2_ctx_self();
 
 	for (unsigned i = 0; i < 200; i++) {
 		unsigned long a0 = rt_random(), a1 = rt_random(), a2 = rt_random(),

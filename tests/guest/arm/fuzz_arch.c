@@ -4,33 +4,25 @@
 
 #include "../arch_fuzz.h"
 
-extern uint32_t arch_fuzz_slot[];
-
 unsigned long arch_fuzz_hvc_encoding(unsigned imm)
 {
 	/* HVC #imm16 (A1): cond 1110, 0001 0100, imm12, 0111, imm4 (ARMv7-A ARM B9.3.8). */
 	return 0xe1400070ul | (unsigned long)((imm >> 4) & 0xfff) << 8 | (imm & 0xf);
 }
 
-unsigned long arch_fuzz_set_imm(unsigned imm)
+unsigned long arch_fuzz_set_imm(unsigned cpu, unsigned imm)
 {
+	uint32_t *slot = fuzz_slot_address(cpu);
 	uint32_t word = (uint32_t)arch_fuzz_hvc_encoding(imm);
 
-	*(volatile uint32_t *)arch_fuzz_slot = word;
+	*(volatile uint32_t *)slot = word;
 	/* DCCMVAU, then ICIMVAU and BPIALL, each completed by dsb, then isb. */
 	__asm__ volatile("mcr p15, 0, %0, c7, c11, 1\n\t"
 			 "dsb\n\t"
 			 "mcr p15, 0, %0, c7, c5, 1\n\t"
 			 "mcr p15, 0, %0, c7, c5, 6\n\t"
 			 "dsb\n\t"
-			 "isb" ::"r"(arch_fuzz_slot)
+			 "isb" ::"r"(slot)
 			 : "memory");
-	return (unsigned long)word;
-}
-
-unsigned long arch_fuzz_slot_word(void)
-{
-	uint32_t word = *(volatile uint32_t *)arch_fuzz_slot;
-
 	return (unsigned long)word;
 }

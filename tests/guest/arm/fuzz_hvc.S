@@ -1,22 +1,39 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The fuzz suite's call (tests/guest/arch_fuzz.h), arm: r0..r12 and lr
- * loaded, a branch to the slot whose `hvc #imm` the test rewrites, a
+ * loaded, a branch to the calling CPU's slot whose `hvc #imm` the test rewrites, a
  * branch back, all stored. The frame is hvc_regs.S's: SP at the `hvc` is
- * the caller's SP - 48. The slot sits alone on its page.
+ * the caller's SP - 48. Each CPU has its own slot, alone on its page.
  */
 	.arm
 	.syntax unified
 
-	.text
-	.global arch_fuzz_hvc_regs
-arch_fuzz_hvc_regs:
+/* One entry per CPU, each branching to that CPU's own slot page. */
+.macro fuzz_entry n
+	.global arch_fuzz_hvc_regs_\n
+arch_fuzz_hvc_regs_\n:
 	push	{r4-r12, lr}
 	sub	sp, sp, #8
 	str	r1, [sp]			@ out, kept on the stack
 	ldr	lr, [r0, #52]
 	ldmia	r0, {r0-r12}
-	b	arch_fuzz_slot
+	b	arch_fuzz_slot_\n
+.endm
+
+	.text
+	.irp n, 0, 1, 2, 3, 4, 5, 6, 7
+	fuzz_entry \n
+	.endr
+
+	.section .rodata
+	.balign	8
+	.global arch_fuzz_calls
+arch_fuzz_calls:			@ the entries, by CPU
+	.irp n, 0, 1, 2, 3, 4, 5, 6, 7
+	.word	arch_fuzz_hvc_regs_\n
+	.endr
+	.text
+
 arch_fuzz_back:
 	push	{r0, r1}
 	ldr	r0, [sp, #8]			@ out
@@ -30,10 +47,14 @@ arch_fuzz_back:
 	add	sp, sp, #8
 	pop	{r4-r12, pc}
 
+@ The slots, one page each, in CPU order from arch_fuzz_slots.
 	.section .text.fuzz_slot, "ax"
 	.balign	4096
-	.global arch_fuzz_slot
-arch_fuzz_slot:
+	.global arch_fuzz_slots
+arch_fuzz_slots:
+	.irp n, 0, 1, 2, 3, 4, 5, 6, 7
+arch_fuzz_slot_\n:
 	hvc	#0				@ rewritten by arch_fuzz_set_imm()
 	b	arch_fuzz_back
 	.balign	4096
+	.endr

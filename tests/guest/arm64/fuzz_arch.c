@@ -4,32 +4,24 @@
 
 #include "../arch_fuzz.h"
 
-extern uint32_t arch_fuzz_slot[];
-
 unsigned long arch_fuzz_hvc_encoding(unsigned imm)
 {
 	/* HVC #imm16: 1101 0100 000 imm16 000 10 (Arm ARM C6.2). */
 	return 0xd4000002ul | (unsigned long)(imm & 0xffff) << 5;
 }
 
-unsigned long arch_fuzz_set_imm(unsigned imm)
+unsigned long arch_fuzz_set_imm(unsigned cpu, unsigned imm)
 {
+	uint32_t *slot = fuzz_slot_address(cpu);
 	uint32_t word = (uint32_t)arch_fuzz_hvc_encoding(imm);
 
-	*(volatile uint32_t *)arch_fuzz_slot = word;
+	*(volatile uint32_t *)slot = word;
 	/* Data cache to the point of unification, then the instruction line. */
 	__asm__ volatile("dc cvau, %0\n\t"
 			 "dsb ish\n\t"
 			 "ic ivau, %0\n\t"
 			 "dsb ish\n\t"
-			 "isb" ::"r"(arch_fuzz_slot)
+			 "isb" ::"r"(slot)
 			 : "memory");
-	return (unsigned long)word;
-}
-
-unsigned long arch_fuzz_slot_word(void)
-{
-	uint32_t word = *(volatile uint32_t *)arch_fuzz_slot;
-
 	return (unsigned long)word;
 }

@@ -16,6 +16,9 @@
 #define RT_EL2_CTX_ENTRY_SCTLR 96 /* HSCTLR, then HVBAR on arrival */
 #define RT_EL2_CTX_SIZE	       104
 
+/* Each CPU's slot: its context, then the stack its EL2 function runs on. */
+#define RT_EL2_SLOT_SIZE 0x2000
+
 /* CPSR.{A,I,F}: every exception the ABI says SOFT_RESTART masks. */
 #define RT_EL2_ALL_MASKED 0x1c0ul
 

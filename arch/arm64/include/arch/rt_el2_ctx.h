@@ -15,6 +15,9 @@
 #define RT_EL2_CTX_ENTRY_SCTLR 192 /* SCTLR_EL2, then VBAR_EL2 on arrival */
 #define RT_EL2_CTX_SIZE	       208
 
+/* Each CPU's slot: its context, then the stack its EL2 function runs on. */
+#define RT_EL2_SLOT_SIZE 0x2000
+
 /* DAIF: every exception the ABI says SOFT_RESTART masks. */
 #define RT_EL2_ALL_MASKED 0x3c0ul
 
