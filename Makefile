@@ -77,7 +77,7 @@ DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
 
-.PHONY: all run debug test bootstrap clean format bench bench-build
+.PHONY: all run debug test bootstrap clean format bench bench-build soak
 all: $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
@@ -173,6 +173,17 @@ debug: bootstrap
 	$(Q)python3 scripts/debug.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --shim-elf $(SHIM_ELF) --stub-elf $(STUB_DEBUG_ELF) \
 		--payload $(PAYLOAD) --port $(GDBPORT)
+
+# The soak (never in `make test`): the conformance payload's "soak" suite,
+# SOAK_SECONDS of guest time of mixed calls, installs, teardowns, soft
+# restarts and power cycles on SOAK_SMP CPUs; it prints what each CPU did.
+SOAK_SECONDS ?= 600
+SOAK_SMP ?= 4
+soak: bootstrap
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(GUEST_TEST_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SOAK_SMP) --gic $(GIC) \
+		--el 2 --shim $(SHIM_IMG) --payload $(GUEST_TEST_ELF) \
+		--append "tests=soak soak=$(SOAK_SECONDS)" --timeout $$(($(SOAK_SECONDS) + 300))
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.

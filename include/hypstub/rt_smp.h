@@ -32,6 +32,8 @@ int rt_smp_start(unsigned cpu);
 bool rt_smp_running(unsigned cpu);
 /* Hand `fn(cpu, arg)` to a started CPU; it runs while the caller goes on. */
 void rt_smp_post(unsigned cpu, rt_cpu_fn fn, void *arg);
+/* Has the work handed to `cpu` returned? (Does not wait.) */
+bool rt_smp_idle(unsigned cpu);
 /* Wait until the work handed to `cpu` returned: 0 or RT_SMP_TIMEOUT. */
 int rt_smp_wait(unsigned cpu);
 /* rt_smp_post() then rt_smp_wait(). */

@@ -145,6 +145,11 @@ void rt_smp_post(unsigned cpu, rt_cpu_fn fn, void *arg)
 	__asm__ volatile("sev");
 }
 
+bool rt_smp_idle(unsigned cpu)
+{
+	return cpu_done(&rt_cpus[cpu]);
+}
+
 int rt_smp_wait(unsigned cpu)
 {
 	return rt_smp_until(&rt_cpus[cpu], cpu_done);

@@ -7,6 +7,7 @@
 #include <hypstub/rt.h>
 #include <libfdt.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const struct test_case __tests_start[], __tests_end[];
@@ -43,9 +44,9 @@ static int suite_selected(const char *list, const char *suite)
 {
 	size_t n = strlen(suite);
 
-	/* The crash suites end the run: only ever by name. */
+	/* The crash suites end the run, the soak takes minutes: only ever by name. */
 	if (!list || !strcmp(list, "all"))
-		return strncmp(suite, "crash", 5) != 0;
+		return strncmp(suite, "crash", 5) != 0 && strcmp(suite, "soak") != 0;
 	for (const char *p = list; *p;) {
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -55,6 +56,18 @@ static int suite_selected(const char *list, const char *suite)
 		p += len + (end ? 1 : 0);
 	}
 	return 0;
+}
+
+unsigned long test_bootarg(const char *key, unsigned long otherwise)
+{
+	int chosen = fdt_path_offset(rt_dtb, "/chosen");
+	const char *args = chosen >= 0 ? fdt_getprop(rt_dtb, chosen, "bootargs", NULL) : NULL;
+	size_t n = strlen(key);
+
+	for (const char *p = args; p && *p; p += strcspn(p, " "), p += strspn(p, " "))
+		if (!strncmp(p, key, n) && p[n] == '=')
+			return strtoul(p + n + 1, NULL, 0);
+	return otherwise;
 }
 
 /* "tests=..." from /chosen/bootargs, or NULL for all suites. */

@@ -40,6 +40,8 @@ void test_fail(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Failures so far in the running test. */
 unsigned test_failures(void);
+/* The number after "key=" on the kernel command line, or `otherwise`. */
+unsigned long test_bootarg(const char *key, unsigned long otherwise);
 /* Mark the running test as skipped, with a reason. */
 void test_skip(const char *reason);
 
