@@ -106,16 +106,22 @@ PER_CPU_BUDGET = 64
 
 
 def header_value(path, name):
-    """The value of a simple #define (a number or a product of numbers)."""
+    """The value of a simple #define: a number, or digits, HS_UL(), other such
+    #defines of the same file, and * + << ( ) between them."""
     with open(os.path.join(ROOT, path)) as f:
-        for line in f:
-            m = re.match(r"#define\s+%s\s+(.*?)\s*(/\*.*)?$" % name, line)
-            if m:
-                expr = m.group(1).replace("ul", "").replace("u", "")
-                if not re.fullmatch(r"[0-9a-fx()*+ ]+", expr):
-                    break
-                return int(eval(expr))  # digits and * only, checked above
-    sys.exit("bench: no numeric #define %s in %s" % (name, path))
+        defines = dict(re.findall(r"^#define\s+(\w+)\s+(.*?)\s*(?:/\*.*)?$", f.read(), re.M))
+
+    def value(n, depth=0):
+        if n not in defines or depth > 8:
+            sys.exit("bench: no numeric #define %s in %s" % (n, path))
+        expr = re.sub(r"\bHS_UL\(([^()]*)\)", r"(\1)", defines[n])
+        expr = re.sub(r"[A-Z_][A-Z0-9_]*", lambda m: "(%d)" % value(m.group(0), depth + 1), expr)
+        expr = re.sub(r"\b(0x[0-9a-f]+|\d+)[ul]+\b", r"\1", expr)
+        if not re.fullmatch(r"[0-9a-fx()*+<< ]+", expr):
+            sys.exit("bench: #define %s in %s is not a simple number" % (n, path))
+        return int(eval(expr))  # digits, * + << and parentheses only, checked above
+
+    return value(name)
 
 
 def stub_sizes(map_path):
