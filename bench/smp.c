@@ -23,7 +23,8 @@
 
 #include "bench.h"
 
-#define OFF_POLLS 1000 /* AFFINITY_INFO reads before a CPU counts as stuck */
+#define OFF_POLLS	 1000 /* AFFINITY_INFO reads before a CPU counts as stuck */
+#define STACK_PAINT_WORD 0x5aa5a55au
 
 static uint64_t target_mpidr;
 static unsigned off_late; /* repetitions that found the CPU not yet off */
@@ -86,6 +87,32 @@ static void check_row(const char *name, const struct hs_cpu *row, uint32_t entri
 	bench_check(what, row->hyp, 1);
 }
 
+/*
+ * The EL2/HYP stack the CPU entry uses on its way to the payload: paint
+ * the target's stack in the resident region (its row's index + 1 stacks
+ * above HS_RESIDENT_STACKS_OFFSET; the stub's vectors are the region's
+ * first byte), start it once, find the deepest word that changed. The
+ * CPU is off, so its stack is dead.
+ */
+static void entry_stack(unsigned target, const struct bench_args *on)
+{
+	struct bench_sample s;
+	uint32_t *lo, *hi, *p;
+
+	hi = (uint32_t *)(uintptr_t)(bench_stub_vectors + HS_RESIDENT_STACKS_OFFSET +
+				     ((uintptr_t)target + 1) * HS_EL2_STACK_SIZE);
+	lo = hi - HS_EL2_STACK_SIZE / sizeof(*hi);
+	wait_off();
+	for (p = lo; p < hi; p++)
+		*p = STACK_PAINT_WORD;
+	bench_sample_call(on, &s);
+	wait_off();
+	bench_check("cpu.on.stack.answer", s.ret, PSCI_SUCCESS);
+	for (p = lo; p < hi && *p == STACK_PAINT_WORD; p++)
+		;
+	bench_figure("cpu.on.stack_used", (long)((uintptr_t)hi - (uintptr_t)p));
+}
+
 void bench_smp(const void *dtb)
 {
 	const struct hs_cpu_table *t = hyp_cpu_table();
@@ -129,6 +156,7 @@ void bench_smp(const void *dtb)
 	bench_figure("cpu.on.to_payload",
 		     (long)st.all - BENCH_PSCI_CALL_INSNS - BENCH_CPU_OFF_INSNS);
 	bench_figure("cpu.on.window", st.all);
+	entry_stack(target, &a);
 
 	/* The boot-time path: no start record, the entry powers the CPU off itself. */
 	a.x[3] = 0;

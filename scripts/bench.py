@@ -366,6 +366,8 @@ def main():
         fig("stub.stack_used"))
     add("stub.stack.crash", "  stack the crash report needs", "bytes",
         lambda r: sum(crash[r["arch"]]))
+    add("cpu_entry.stack", "  stack the CPU entry uses (measured)", "bytes",
+        fig("cpu.on.stack_used"), smp=2)
     add("stub.spare_stack", "spare EL2/HYP stack (unlisted CPUs), once", "bytes",
         lambda r: stack)
     add("resident.stacks", "EL2/HYP stacks reserved (%d CPUs + spare)" % max_cpus, "bytes",
