@@ -407,9 +407,13 @@ def main():
         frame, c_frames = crash[a]
         if stack > PER_CPU_BUDGET:
             print("%s: per-CPU budget NOT MET: %d bytes of %s stack per CPU "
-                  "(HS_EL2_STACK_SIZE) against %d. The calls need %s bytes, but the "
+                  "(HS_EL2_STACK_SIZE) and its %d-byte struct hs_cpu against %d. The "
+                  "CPU entry uses %s bytes of that stack and the calls %s, but the "
                   "crash report saves a %d-byte register frame and its C needs %d more "
-                  "(%d in all)." % (a, stack, ARCHES[a]["el2"], PER_CPU_BUDGET,
+                  "(%d in all)." % (a, stack, ARCHES[a]["el2"], cpu_row, PER_CPU_BUDGET,
+                                    "/".join(sorted({str(r["figures"].get("cpu.on.stack_used"))
+                                                     for r in all_runs
+                                                     if r["arch"] == a and r["smp"] == 2})),
                                     "/".join(sorted({str(r["figures"].get("stub.stack_used"))
                                                      for r in runs if r["arch"] == a})),
                                     frame, c_frames, frame + c_frames))
