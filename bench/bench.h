@@ -30,6 +30,18 @@ struct bench_args {
 	void *fn;
 };
 
+/* Repetitions of every window: the median is reported. */
+#define REPS 101
+
+/* A window's medians over REPS runs. */
+struct bench_stats {
+	uint64_t ret;		     /* the first run's answer */
+	uint32_t el2, el1, all, cyc; /* medians */
+	uint32_t spread; /* largest max - min of the four; UINT32_MAX if the answer changed */
+};
+
+typedef void (*window_fn)(const struct bench_args *, struct bench_sample *);
+
 /* What the counter set-up found. */
 struct bench_counters {
 	unsigned pmu_version;	  /* the ID register's PMU version field */
@@ -81,6 +93,28 @@ long bench_boot_instructions(void);
 /* The instruction number since reset, read off the timer, minus the
  * EL1+EL2 instruction counter: constant if both count exactly. */
 long bench_clock_offset(void);
+
+/* main.c: run `w` REPS times, `prepare` (unmeasured) before each, and take
+ * the medians; _net subtracts the empty window's. */
+void bench_measure(window_fn w, const struct bench_args *a, void (*prepare)(void),
+		   struct bench_stats *st);
+void bench_measure_net(window_fn w, const struct bench_args *a, void (*prepare)(void),
+		       struct bench_stats *st);
+/* main.c: a "BENCHCHECK" line (a failure unless got == want), a "BENCH" figure. */
+void bench_check(const char *what, unsigned long got, unsigned long want);
+void bench_figure(const char *name, long value);
+
+/*
+ * smp.c: the other CPUs, when the machine has any: bring-up through
+ * hypstub's CPU entry, against a floor that enters the payload directly.
+ */
+void bench_smp(const void *dtb);
+/* <arch>/cpu.S: PSCI through `smc` (fid, a1..a3; the answer), a `bl`
+ * target of BENCH_PSCI_CALL_INSNS instructions with its return; and a
+ * CPU's entry that calls PSCI CPU_OFF at once, in BENCH_CPU_OFF_INSNS. */
+unsigned long bench_psci_smc(unsigned long fid, unsigned long a1, unsigned long a2,
+			     unsigned long a3);
+void bench_cpu_off(void);
 
 /* Checks of the arch layer's own (reported through `check`); may be none. */
 void bench_arch_checks(void (*check)(const char *what, unsigned long got, unsigned long want));

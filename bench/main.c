@@ -17,21 +17,12 @@
 
 #include "bench.h"
 
-#define REPS	     101 /* repetitions of every window: the median is reported */
 #define UNKNOWN_CALL 7ul /* no such call */
 #define LOOP_N	     1000
 #define STACK_PAINT  0x5a5aa5a55a5aa5a5ull
 
-struct stats {
-	uint64_t ret;
-	uint32_t el2, el1, all, cyc; /* medians, raw */
-	uint32_t spread;	     /* largest max - min of the four */
-};
-
-typedef void (*window_fn)(const struct bench_args *, struct bench_sample *);
-
 static int failures;
-static struct stats overhead;
+static struct bench_stats overhead;
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -49,8 +40,8 @@ static uint32_t median(uint32_t *v, uint32_t *spread)
 }
 
 /* Run `w` REPS times, `prepare` (unmeasured) before each; medians. */
-static void measure(window_fn w, const struct bench_args *a, void (*prepare)(void),
-		    struct stats *st)
+void bench_measure(window_fn w, const struct bench_args *a, void (*prepare)(void),
+		   struct bench_stats *st)
 {
 	static uint32_t el2[REPS], el1[REPS], all[REPS], cyc[REPS];
 	struct bench_sample s;
@@ -77,17 +68,17 @@ static void measure(window_fn w, const struct bench_args *a, void (*prepare)(voi
 }
 
 /* The same, with the empty window's overhead subtracted. */
-static void measure_net(window_fn w, const struct bench_args *a, void (*prepare)(void),
-			struct stats *st)
+void bench_measure_net(window_fn w, const struct bench_args *a, void (*prepare)(void),
+		       struct bench_stats *st)
 {
-	measure(w, a, prepare, st);
+	bench_measure(w, a, prepare, st);
 	st->el2 -= overhead.el2;
 	st->el1 -= overhead.el1;
 	st->all -= overhead.all;
 	st->cyc -= overhead.cyc;
 }
 
-static void check(const char *what, unsigned long got, unsigned long want)
+void bench_check(const char *what, unsigned long got, unsigned long want)
 {
 	int ok = got == want;
 
@@ -96,29 +87,29 @@ static void check(const char *what, unsigned long got, unsigned long want)
 		failures++;
 }
 
-static void figure(const char *name, long value)
+void bench_figure(const char *name, long value)
 {
 	printf("BENCH %s %ld\n", name, value);
 }
 
 /* A measured call: its answer, its spread, its EL1 part, its totals. */
-static void report_call(const char *name, const struct stats *st, unsigned long want_ret,
+static void report_call(const char *name, const struct bench_stats *st, unsigned long want_ret,
 			unsigned want_el1)
 {
 	char what[64];
 
 	snprintf(what, sizeof(what), "%s.answer", name);
-	check(what, st->ret, want_ret);
+	bench_check(what, st->ret, want_ret);
 	snprintf(what, sizeof(what), "%s.spread", name);
-	check(what, st->spread, 0);
+	bench_check(what, st->spread, 0);
 	snprintf(what, sizeof(what), "%s.el1", name);
-	check(what, st->el1, want_el1);
+	bench_check(what, st->el1, want_el1);
 	snprintf(what, sizeof(what), "%s.cycles==instructions", name);
-	check(what, st->cyc, st->all);
+	bench_check(what, st->cyc, st->all);
 	snprintf(what, sizeof(what), "%s.el2", name);
-	figure(what, st->el2);
+	bench_figure(what, st->el2);
 	snprintf(what, sizeof(what), "%s.total", name);
-	figure(what, st->all);
+	bench_figure(what, st->all);
 }
 
 /* Unmeasured preparations. */
@@ -145,103 +136,103 @@ static void install_floor_restart(void)
 static void leave_floor(void)
 {
 	/* The err and bad floors serve a valid SET_VECTORS: back to the stub. */
-	check("floor.leave", hyp_set_vectors(bench_stub_vectors), 0);
+	bench_check("floor.leave", hyp_set_vectors(bench_stub_vectors), 0);
 }
 
 static void validate_counters(void)
 {
 	struct bench_args a = {.fn = (void *)bench_el1_loop};
-	struct stats st;
+	struct bench_stats st;
 	unsigned long el2;
 
 	/* EL1: blr + LOOP_N x (subs, b.ne) + ret, nothing at EL2. */
 	a.x[0] = LOOP_N;
-	measure_net(bench_sample_call, &a, NULL, &st);
-	check("counter.el1_loop.el1", st.el1, 2 * LOOP_N + 2);
-	check("counter.el1_loop.all", st.all, 2 * LOOP_N + 2);
-	check("counter.el1_loop.el2", st.el2, 0);
-	check("counter.el1_loop.cycles", st.cyc, 2 * LOOP_N + 2);
-	check("counter.el1_loop.spread", st.spread, 0);
+	bench_measure_net(bench_sample_call, &a, NULL, &st);
+	bench_check("counter.el1_loop.el1", st.el1, 2 * LOOP_N + 2);
+	bench_check("counter.el1_loop.all", st.all, 2 * LOOP_N + 2);
+	bench_check("counter.el1_loop.el2", st.el2, 0);
+	bench_check("counter.el1_loop.cycles", st.cyc, 2 * LOOP_N + 2);
+	bench_check("counter.el1_loop.spread", st.spread, 0);
 	a.x[0] = 1;
-	measure_net(bench_sample_call, &a, NULL, &st);
-	check("counter.el1_loop1.el1", st.el1, 4);
+	bench_measure_net(bench_sample_call, &a, NULL, &st);
+	bench_check("counter.el1_loop1.el1", st.el1, 4);
 	/* EL2: LOOP_N x (subs, b.ne) between the reads, and the arch's few
 	 * reading instructions (bench_arch.h); none at EL1. */
 	el2 = rt_el2_call(bench_el2_loop, LOOP_N);
-	check("counter.el2_loop.el2", el2, 2 * LOOP_N + BENCH_EL2_LOOP_EXTRA);
-	check("counter.el2_loop.el1", bench_el2_loop_el1, 0);
+	bench_check("counter.el2_loop.el2", el2, 2 * LOOP_N + BENCH_EL2_LOOP_EXTRA);
+	bench_check("counter.el2_loop.el1", bench_el2_loop_el1, 0);
 }
 
 /* The floors: their counts are known; the counters must reproduce them. */
 static void floors(unsigned *self)
 {
 	struct bench_args a = {0};
-	struct stats st;
+	struct bench_stats st;
 
 	a.x[0] = HVC_SET_VECTORS;
 	a.x[1] = bench_stub_vectors;
-	measure_net(bench_sample_hvc, &a, install_floor_set, &st);
+	bench_measure_net(bench_sample_hvc, &a, install_floor_set, &st);
 	report_call("floor.set", &st, 0, 1);
-	check("floor.set.el2==known", st.el2, BENCH_FLOOR_SET_INSNS);
-	check("floor.set.total==hvc+el2", st.all, 1 + st.el2);
+	bench_check("floor.set.el2==known", st.el2, BENCH_FLOOR_SET_INSNS);
+	bench_check("floor.set.total==hvc+el2", st.all, 1 + st.el2);
 
 	a.x[0] = UNKNOWN_CALL;
 	install_floor_err();
-	measure_net(bench_sample_hvc, &a, NULL, &st);
+	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	leave_floor();
 	report_call("floor.err", &st, HVC_STUB_ERR, 1);
-	check("floor.err.el2==known", st.el2, BENCH_FLOOR_ERR_INSNS);
+	bench_check("floor.err.el2==known", st.el2, BENCH_FLOOR_ERR_INSNS);
 
 	a.x[0] = HVC_SET_VECTORS;
 	a.x[1] = bench_stub_vectors + BENCH_MISALIGN;
 	install_floor_bad();
-	measure_net(bench_sample_hvc, &a, NULL, &st);
+	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	leave_floor();
 	report_call("floor.bad", &st, HVC_STUB_ERR, 1);
-	check("floor.bad.el2==known", st.el2, BENCH_FLOOR_BAD_INSNS);
+	bench_check("floor.bad.el2==known", st.el2, BENCH_FLOOR_BAD_INSNS);
 
 	a.x[0] = HVC_RESET_VECTORS;
 	a.x[1] = 0;
-	measure_net(bench_sample_hvc, &a, install_floor_reset, &st);
+	bench_measure_net(bench_sample_hvc, &a, install_floor_reset, &st);
 	report_call("floor.reset", &st, 0, 1);
-	check("floor.reset.el2==known", st.el2, BENCH_FLOOR_RESET_INSNS);
+	bench_check("floor.reset.el2==known", st.el2, BENCH_FLOOR_RESET_INSNS);
 
 	/* SOFT_RESTART: the landing pad's first read at EL2 counts itself
 	 * or not; the floor's known length tells which. */
 	a.x[0] = HVC_SOFT_RESTART;
-	measure(bench_sample_restart, &a, install_floor_restart, &st);
-	check("floor.restart.answer", st.ret, 0);
-	check("floor.restart.spread", st.spread, 0);
+	bench_measure(bench_sample_restart, &a, install_floor_restart, &st);
+	bench_check("floor.restart.answer", st.ret, 0);
+	bench_check("floor.restart.spread", st.spread, 0);
 	*self = st.el2 - BENCH_FLOOR_RESTART_INSNS;
-	check("counter.read_counts_itself<=1", *self <= 1, 1);
+	bench_check("counter.read_counts_itself<=1", *self <= 1, 1);
 	printf("BENCHINFO read_counts_itself %u\n", *self);
-	figure("floor.restart.el2", st.el2 - *self);
+	bench_figure("floor.restart.el2", st.el2 - *self);
 }
 
 static void stub_calls(void)
 {
 	struct bench_args a = {0};
-	struct stats st;
+	struct bench_stats st;
 
 	a.x[0] = HVC_SET_VECTORS;
 	a.x[1] = bench_stub_vectors; /* valid; the stub stays in place */
-	measure_net(bench_sample_hvc, &a, NULL, &st);
+	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	report_call("stub.set", &st, 0, 1);
 
 	a.x[0] = HVC_RESET_VECTORS;
 	a.x[1] = 0;
-	measure_net(bench_sample_hvc, &a, NULL, &st);
+	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	report_call("stub.reset", &st, 0, 1);
 
 	a.x[0] = UNKNOWN_CALL;
-	measure_net(bench_sample_hvc, &a, NULL, &st);
+	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	report_call("stub.err", &st, HVC_STUB_ERR, 1);
 
 	a.x[0] = HVC_SET_VECTORS;
 	a.x[1] = bench_stub_vectors + BENCH_MISALIGN;
-	measure_net(bench_sample_hvc, &a, NULL, &st);
+	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	report_call("stub.bad", &st, HVC_STUB_ERR, 1);
-	check("stub.still_installed", hyp_call(UNKNOWN_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
+	bench_check("stub.still_installed", hyp_call(UNKNOWN_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
 }
 
 /* The client library, as a kernel calls it: from the `bl` to the return. */
@@ -259,7 +250,7 @@ static void client_calls(void)
 	     HVC_STUB_ERR},
 	};
 	struct bench_args a = {0};
-	struct stats st;
+	struct bench_stats st;
 	char what[64];
 	unsigned i;
 
@@ -267,28 +258,28 @@ static void client_calls(void)
 		a.fn = calls[i].fn;
 		a.x[0] = calls[i].x0;
 		a.x[1] = calls[i].x1;
-		measure_net(bench_sample_call, &a, NULL, &st);
+		bench_measure_net(bench_sample_call, &a, NULL, &st);
 		snprintf(what, sizeof(what), "%s.answer", calls[i].name);
-		check(what, st.ret, calls[i].ret);
+		bench_check(what, st.ret, calls[i].ret);
 		snprintf(what, sizeof(what), "%s.spread", calls[i].name);
-		check(what, st.spread, 0);
-		figure(calls[i].name, st.all);
+		bench_check(what, st.spread, 0);
+		bench_figure(calls[i].name, st.all);
 		snprintf(what, sizeof(what), "%s.el2", calls[i].name);
-		figure(what, st.el2);
+		bench_figure(what, st.el2);
 	}
 }
 
 static void soft_restart(unsigned self)
 {
 	struct bench_args a = {0};
-	struct stats st;
+	struct bench_stats st;
 
 	a.x[0] = HVC_SOFT_RESTART;
-	measure(bench_sample_restart, &a, NULL, &st);
-	check("stub.restart.answer", st.ret, 0);
-	check("stub.restart.spread", st.spread, 0);
-	check("stub.restart.vectors_kept", hyp_call(UNKNOWN_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
-	figure("stub.restart.el2", st.el2 - self);
+	bench_measure(bench_sample_restart, &a, NULL, &st);
+	bench_check("stub.restart.answer", st.ret, 0);
+	bench_check("stub.restart.spread", st.spread, 0);
+	bench_check("stub.restart.vectors_kept", hyp_call(UNKNOWN_CALL, 0, 0, 0, 0), HVC_STUB_ERR);
+	bench_figure("stub.restart.el2", st.el2 - self);
 }
 
 static unsigned long nothing_at_el2(unsigned long arg)
@@ -326,7 +317,7 @@ static void stub_stack(void)
 	bench_sample_restart(&a, &s);
 	for (p = lo; p < hi && *p == STACK_PAINT; p++)
 		;
-	figure("stub.stack_used", (long)((uintptr_t)hi - (uintptr_t)p));
+	bench_figure("stub.stack_used", (long)((uintptr_t)hi - (uintptr_t)p));
 }
 
 int main(const void *dtb)
@@ -336,7 +327,6 @@ int main(const void *dtb)
 	long boot = bench_boot_instructions();
 	struct bench_args none = {0};
 
-	(void)dtb;
 	printf("BENCHINFO arch %s\n", BENCH_ARCH_NAME);
 	if (!hyp_available()) {
 		printf("BENCHCHECK FAIL hyp_available: no stub (entered at EL1?)\n");
@@ -353,11 +343,11 @@ int main(const void *dtb)
 	printf("BENCHINFO pmu_version %u\nBENCHINFO pmu_counters %u\n", c.pmu_version, c.counters);
 	printf("BENCHINFO el2_counting_reallowed %d\n", c.el2_prohibit_cleared);
 
-	measure(bench_sample_empty, &none, NULL, &overhead);
-	check("overhead.spread", overhead.spread, 0);
-	check("overhead.el2", overhead.el2, 0);
-	figure("overhead.el1", overhead.el1);
-	figure("overhead.all", overhead.all);
+	bench_measure(bench_sample_empty, &none, NULL, &overhead);
+	bench_check("overhead.spread", overhead.spread, 0);
+	bench_check("overhead.el2", overhead.el2, 0);
+	bench_figure("overhead.el1", overhead.el1);
+	bench_figure("overhead.all", overhead.all);
 
 	validate_counters();
 	floors(&self);
@@ -366,17 +356,18 @@ int main(const void *dtb)
 	soft_restart(self);
 	stub_stack();
 	if (boot < 0) {
-		check("boot.counter_frequency", 0, 1);
+		bench_check("boot.counter_frequency", 0, 1);
 	} else {
 		/* The timer-derived instruction number must move exactly as
 		 * the PMU does, across a known loop. */
 		long before = bench_clock_offset();
 
 		bench_el1_loop(100000);
-		check("boot.timer_tracks_pmu", bench_clock_offset() - before, 0);
-		bench_arch_checks(check);
-		figure("boot.shim", boot - self);
+		bench_check("boot.timer_tracks_pmu", bench_clock_offset() - before, 0);
+		bench_arch_checks(bench_check);
+		bench_figure("boot.shim", boot - self);
 	}
+	bench_smp(dtb);
 	printf("BENCHEND failures=%d\n", failures);
 	return failures != 0;
 }

@@ -89,6 +89,13 @@ ARCHES = {
 }
 
 REPS = 101
+# CPUs per run: 1 for the stub's figures; the CPU figures come from the
+# two-CPU run, and every run gives the shim's boot figure.
+SMP = [1, 2, 8]
+# bench/<arch>/bench_arch.h: the CPU_ON call on the boot CPU, the started
+# CPU's CPU_OFF (both 3 on both architectures).
+PSCI_CALL = 3
+CPU_OFF = 3
 ICOUNT = "shift=0,sleep=off"
 TIMEOUT = 180
 
@@ -106,28 +113,36 @@ PER_CPU_BUDGET = 64
 
 
 def header_value(path, name):
-    """The value of a simple #define (a number or a product of numbers)."""
+    """The value of a simple #define: a number, or digits, HS_UL(), other such
+    #defines of the same file, and * + << ( ) between them."""
     with open(os.path.join(ROOT, path)) as f:
-        for line in f:
-            m = re.match(r"#define\s+%s\s+(.*?)\s*(/\*.*)?$" % name, line)
-            if m:
-                expr = m.group(1).replace("ul", "").replace("u", "")
-                if not re.fullmatch(r"[0-9a-fx()*+ ]+", expr):
-                    break
-                return int(eval(expr))  # digits and * only, checked above
-    sys.exit("bench: no numeric #define %s in %s" % (name, path))
+        defines = dict(re.findall(r"^#define\s+(\w+)\s+(.*?)\s*(?:/\*.*)?$", f.read(), re.M))
+
+    def value(n, depth=0):
+        if n not in defines or depth > 8:
+            sys.exit("bench: no numeric #define %s in %s" % (n, path))
+        expr = re.sub(r"\bHS_UL\(([^()]*)\)", r"(\1)", defines[n])
+        expr = re.sub(r"[A-Z_][A-Z0-9_]*", lambda m: "(%d)" % value(m.group(0), depth + 1), expr)
+        expr = re.sub(r"\b(0x[0-9a-f]+|\d+)[ul]+\b", r"\1", expr)
+        if not re.fullmatch(r"[0-9a-fx()*+<< ]+", expr):
+            sys.exit("bench: #define %s in %s is not a simple number" % (n, path))
+        return int(eval(expr))  # digits, * + << and parentheses only, checked above
+
+    return value(name)
 
 
-def stub_sizes(map_path):
-    """Code, read-only data, data and padding of the stub region, from the map."""
+def stub_sizes(map_path, part="hs_stub"):
+    """Code, read-only data, data and padding of the stub (or, part="hs_cpu",
+    the CPU entry) from <part>_start to <part>_end, from the map."""
     text = open(os.path.join(ROOT, map_path)).read()
-    start = int(re.search(r"(0x[0-9a-f]+)\s+hs_stub_start = \.", text).group(1), 16)
-    end = int(re.search(r"(0x[0-9a-f]+)\s+hs_stub_end = \.", text).group(1), 16)
-    region = text[text.index("hs_stub_start = ."):text.index("hs_stub_end = .")]
+    start = int(re.search(r"(0x[0-9a-f]+)\s+%s_start = \." % part, text).group(1), 16)
+    end = int(re.search(r"(0x[0-9a-f]+)\s+%s_end = \." % part, text).group(1), 16)
+    region = text[text.index("%s_start = ." % part):text.index("%s_end = ." % part)]
     sizes = {"code": 0, "rodata": 0, "data": 0}
     # " .section  0xADDR  0xSIZE  file", the name alone on its line when long.
     for m in re.finditer(r"^ (\.\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)", region, re.M):
         name, size = m.group(1), int(m.group(3), 16)
+        name = name[len(".hs_cpu"):] if name.startswith(".hs_cpu.") else name
         if name.startswith(".text"):
             sizes["code"] += size
         elif name.startswith(".rodata"):
@@ -171,15 +186,17 @@ def crash_stack(cfg):
     return depth(cfg["crash_entry"], {cfg["crash_entry"]})
 
 
-def run_guest(arch, cpu):
+def run_guest(arch, cpu, smp):
     cfg = ARCHES[arch]
     # -icount shift=0 as hsqemu's icount=True, but sleep=off: with sleep on,
     # real time leaks into the virtual clock while QEMU starts, and the boot
     # figure (read off that clock) moves by a few percent from run to run.
-    cmd = hsqemu.qemu_command(arch, cpu, 1, cfg["gic"], 2, cfg["shim"], cfg["payload"],
-                              extra=["-icount", ICOUNT])
+    # With -icount QEMU runs all CPUs on one thread, in turn (never
+    # hsqemu's multi-threaded TCG, which -icount excludes).
+    cmd = hsqemu.machine_command(arch, cpu, smp, cfg["gic"], 2) + [
+        "-kernel", cfg["shim"], "-initrd", cfg["payload"], "-icount", ICOUNT]
     os.makedirs(os.path.join(ROOT, "build", "bench-logs"), exist_ok=True)
-    log_path = os.path.join(ROOT, "build", "bench-logs", "%s-%s.log" % (arch, cpu))
+    log_path = os.path.join(ROOT, "build", "bench-logs", "%s-%s-%dcpu.log" % (arch, cpu, smp))
     with open(log_path, "wb") as log:
         log.write((" ".join(cmd) + "\n").encode())
         code, out = hsqemu.run(cmd, TIMEOUT, out=None, log=log)
@@ -195,8 +212,8 @@ def run_guest(arch, cpu):
     failed = [c for c in checks if not c.startswith("BENCHCHECK ok")]
     if code != 0 or "BENCHEND failures=0" not in out.decode(errors="replace"):
         failed.append("guest exit code %d (log: %s)" % (code, os.path.relpath(log_path, ROOT)))
-    return {"arch": arch, "cpu": cpu, "figures": figures, "failed": failed, "info": info,
-            "checks": len(checks)}
+    return {"arch": arch, "cpu": cpu, "smp": smp, "figures": figures, "failed": failed,
+            "info": info, "checks": len(checks)}
 
 
 def verdict(value, op, limit):
@@ -211,7 +228,7 @@ def main():
     ap.add_argument("--json", default=os.path.join(ROOT, "build", "bench.json"))
     args = ap.parse_args()
     arches = args.arch or list(ARCHES)
-    jobs = [(a, c) for a in arches for c in (args.cpu or ARCHES[a]["cpus"])]
+    jobs = [(a, c, n) for a in arches for c in (args.cpu or ARCHES[a]["cpus"]) for n in SMP]
     for a in arches:
         for key in ("shim", "payload", "map", "elf"):
             if not os.path.isfile(os.path.join(ROOT, ARCHES[a][key])):
@@ -224,14 +241,32 @@ def main():
     qemu = "; ".join("%s (%s)" % (v, ", ".join(b)) for v, b in versions.items())
     # At most two QEMUs at once: the machine is shared.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = list(pool.map(lambda j: run_guest(*j), jobs))
+        all_runs = list(pool.map(lambda j: run_guest(*j), jobs))
+    # The single-CPU runs give the table's columns and the stub's figures;
+    # the others add the CPU figures, and must agree on everything else.
+    runs = [r for r in all_runs if r["smp"] == 1]
+    by = {(r["arch"], r["cpu"], r["smp"]): r for r in all_runs}
+    for r in all_runs:
+        one = by[(r["arch"], r["cpu"], 1)]
+        for k, v in one["figures"].items():
+            if k != "boot.shim" and r["figures"].get(k) != v:
+                r["failed"].append("%s is %s with %d CPUs, %s with 1" % (
+                    k, r["figures"].get(k), r["smp"], v))
+        two = by.get((r["arch"], r["cpu"], 2), r)
+        for k, v in two["figures"].items():
+            if k.startswith("cpu.") and r["smp"] > 1 and r["figures"].get(k) != v:
+                r["failed"].append("%s is %s with %d CPUs, %s with 2" % (
+                    k, r["figures"].get(k), r["smp"], v))
+        if r["smp"] > 1 and "cpu.on.to_payload" not in r["figures"]:
+            r["failed"].append("no CPU figures with %d CPUs" % r["smp"])
 
     rows = []  # (label, unit, {column: value}, floor column, budget text, verdict text)
     records = []
 
-    def add(name, label, unit, per_run, floor=None, budget=None, note=""):
+    def add(name, label, unit, per_run, floor=None, budget=None, note="", smp=1):
         values = {}
         for r in runs:
+            r = by[(r["arch"], r["cpu"], smp)]
             v = per_run(r)
             if v is None:
                 continue
@@ -241,6 +276,7 @@ def main():
         fl = {}
         if floor:
             for r in runs:
+                r = by[(r["arch"], r["cpu"], smp)]
                 v = floor(r)
                 if v is not None:
                     fl[(r["arch"], r["cpu"])] = v
@@ -275,8 +311,35 @@ def main():
     add("overhead.window", "overhead (empty window), subtracted", "insn",
         fig("overhead.all"))
 
+    # The other CPUs (bench/smp.c), from the two-CPU runs: CPU1 started by CPU0.
+    add("cpu.on.to_payload", "CPU_ON via CPU entry: entry to payload's 1st insn", "insn",
+        fig("cpu.on.to_payload"), smp=2,
+        floor=lambda r: r["figures"].get("cpu.floor.all", 0) - PSCI_CALL - CPU_OFF)
+    add("cpu.park.to_off", "CPU entry at boot (no start record) to CPU_OFF", "insn",
+        fig("cpu.park.to_off"), smp=2)
+    add("cpu.round_trip", "hyp_cpu_on() round trip, to the CPU's CPU_OFF", "insn",
+        fig("cpu.round_trip"), smp=2)
+    add("cpu.floor.window", "CPU_ON floor window (smc, direct entry, CPU_OFF)", "insn",
+        fig("cpu.floor.all"), smp=2)
+    for n in SMP[1:]:
+        add("shim.reset_to_payload.%dcpus" % n, "shim, reset to payload's 1st insn, %d CPUs" % n,
+            "insn", fig("boot.shim"), smp=n)
+    for n in SMP[1:]:
+        add("shim.per_cpu.%dcpus" % n, "shim, each CPU more (%d CPUs - 1) / %d" % (n, n - 1),
+            "insn", lambda r, n=n: (r["figures"]["boot.shim"] -
+                                    by[(r["arch"], r["cpu"], 1)]["figures"]["boot.shim"])
+            // (n - 1) if "boot.shim" in r["figures"] else None, smp=n)
+    add("shim.per_cpu.cpu", "  of which that CPU (CPU entry to CPU_OFF)", "insn",
+        fig("cpu.park.to_off"), smp=2)
+    add("shim.per_cpu.boot_cpu", "  of which the boot CPU (DT, PSCI, console)", "insn",
+        lambda r: r["figures"]["boot.shim"] - by[(r["arch"], r["cpu"], 1)]["figures"][
+            "boot.shim"] - r["figures"]["cpu.park.to_off"]
+        if "cpu.park.to_off" in r["figures"] else None, smp=2)
+
     sizes = {a: stub_sizes(ARCHES[a]["map"]) for a in arches}
     stack = header_value("include/hypstub/bootinfo.h", "HS_EL2_STACK_SIZE")
+    max_cpus = header_value("include/hypstub/bootinfo.h", "HS_MAX_CPUS")
+    cpu_row = header_value("cpu/cpu.h", "HS_CPU_SIZE")
     crash = {a: (header_value(*ARCHES[a]["crash_frame"]), crash_stack(ARCHES[a]))
              for a in arches}
     add("stub.resident.total", "stub resident at EL2/HYP (link map)", "bytes",
@@ -285,12 +348,30 @@ def main():
                         ("data", "data (bss)"), ("padding", "alignment padding")):
         add("stub.resident.%s" % part, "  of which %s" % label, "bytes",
             lambda r, p=part: sizes[r["arch"]][p])
-    add("stub.per_cpu", "per-CPU state at EL2/HYP (stack)", "bytes", lambda r: stack,
-        budget=("<=", PER_CPU_BUDGET))
+    cpu_sizes = {a: stub_sizes(ARCHES[a]["map"], "hs_cpu") for a in arches}
+    add("cpu_entry.resident.total", "CPU entry resident at EL2/HYP (link map)", "bytes",
+        lambda r: cpu_sizes[r["arch"]]["total"])
+    for part, label in (("code", "code"), ("rodata", "read-only data"),
+                        ("data", "data (bss: hs_cpu_table)"), ("padding", "alignment padding")):
+        add("cpu_entry.resident.%s" % part, "  of which %s" % label, "bytes",
+            lambda r, p=part: cpu_sizes[r["arch"]][p])
+    add("resident.code_data", "stub + CPU entry, without stacks", "bytes",
+        lambda r: sizes[r["arch"]]["total"] + cpu_sizes[r["arch"]]["total"])
+    add("stub.per_cpu", "per-CPU state at EL2/HYP (stack + table row)", "bytes",
+        lambda r: stack + cpu_row, budget=("<=", PER_CPU_BUDGET))
+    add("stub.per_cpu.stack", "  of which its EL2/HYP stack", "bytes", lambda r: stack)
+    add("stub.per_cpu.row", "  of which its struct hs_cpu (in the bss above)", "bytes",
+        lambda r: cpu_row)
     add("stub.stack.calls", "  stack the calls use (measured)", "bytes",
         fig("stub.stack_used"))
     add("stub.stack.crash", "  stack the crash report needs", "bytes",
         lambda r: sum(crash[r["arch"]]))
+    add("cpu_entry.stack", "  stack the CPU entry uses (measured)", "bytes",
+        fig("cpu.on.stack_used"), smp=2)
+    add("stub.spare_stack", "spare EL2/HYP stack (unlisted CPUs), once", "bytes",
+        lambda r: stack)
+    add("resident.stacks", "EL2/HYP stacks reserved (%d CPUs + spare)" % max_cpus, "bytes",
+        lambda r: stack * (max_cpus + 1))
 
     cols = [(r["arch"], r["cpu"]) for r in runs]
     width = max(len(r[0]) for r in rows)
@@ -326,18 +407,23 @@ def main():
         frame, c_frames = crash[a]
         if stack > PER_CPU_BUDGET:
             print("%s: per-CPU budget NOT MET: %d bytes of %s stack per CPU "
-                  "(HS_EL2_STACK_SIZE) against %d. The calls need %s bytes, but the "
+                  "(HS_EL2_STACK_SIZE) and its %d-byte struct hs_cpu against %d. The "
+                  "CPU entry uses %s bytes of that stack and the calls %s, but the "
                   "crash report saves a %d-byte register frame and its C needs %d more "
-                  "(%d in all)." % (a, stack, ARCHES[a]["el2"], PER_CPU_BUDGET,
+                  "(%d in all)." % (a, stack, ARCHES[a]["el2"], cpu_row, PER_CPU_BUDGET,
+                                    "/".join(sorted({str(r["figures"].get("cpu.on.stack_used"))
+                                                     for r in all_runs
+                                                     if r["arch"] == a and r["smp"] == 2})),
                                     "/".join(sorted({str(r["figures"].get("stub.stack_used"))
                                                      for r in runs if r["arch"] == a})),
                                     frame, c_frames, frame + c_frames))
-    failed = [(r, f) for r in runs for f in r["failed"]]
-    for r in runs:
+    failed = [(r, f) for r in all_runs for f in r["failed"]]
+    for r in all_runs:
         cfg = ARCHES[r["arch"]]
         pmceid0 = r["info"].get("pmceid0")
-        print("%s/%s: %d counter and result checks, %d failed; %s" % (
-            r["arch"], r["cpu"], r["checks"], len(r["failed"]),
+        print("%s/%s, %d CPU%s: %d counter and result checks, %d failed; %s" % (
+            r["arch"], r["cpu"], r["smp"], "s" if r["smp"] > 1 else "", r["checks"],
+            len(r["failed"]),
             "PMU version field %s, %s counters, counting at %s %s%s" % (
                 r["info"].get("pmu_version", "?"), r["info"].get("pmu_counters", "?"),
                 cfg["el2"],
@@ -348,7 +434,7 @@ def main():
     for a in arches:
         print("%s counting: %s" % (a, ARCHES[a]["counting"]))
     for r, f in failed:
-        print("FAILED %s/%s: %s" % (r["arch"], r["cpu"], f))
+        print("FAILED %s/%s, %d CPUs: %s" % (r["arch"], r["cpu"], r["smp"], f))
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w") as f:
         json.dump(records, f, indent=1)

@@ -27,4 +27,10 @@
 /* b; mrc HSCTLR; 2 x bic; mcr HSCTLR; bic; msr ELR_hyp; ldr; tst; orrne; msr SPSR_hyp; eret */
 #define BENCH_FLOOR_RESTART_INSNS 12
 
+/* The SMP windows (cpu.S): the calling CPU's call of bench_psci_smc
+ * (the window's call, `smc`, the return), and bench_cpu_off
+ * (two moves, `smc`). */
+#define BENCH_PSCI_CALL_INSNS 3
+#define BENCH_CPU_OFF_INSNS   3
+
 #endif

@@ -21,4 +21,10 @@
 #define BENCH_FLOOR_RESET_INSNS	  6  /* ldr; msr vbar_el2; mrs; tbnz; mov; eret */
 #define BENCH_FLOOR_RESTART_INSNS 11 /* mrs; mov; bic; msr; msr; mov; msr; 3 x mov; eret */
 
+/* The SMP windows (cpu.S): the calling CPU's call of bench_psci_smc
+ * (the window's call, `smc`, the return), and bench_cpu_off
+ * (two moves, `smc`). */
+#define BENCH_PSCI_CALL_INSNS 3
+#define BENCH_CPU_OFF_INSNS   3
+
 #endif
