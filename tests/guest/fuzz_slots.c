@@ -18,7 +18,9 @@ uint32_t *fuzz_slot_address(unsigned cpu)
 
 unsigned long arch_fuzz_slot_word(unsigned cpu)
 {
-	return *(volatile uint32_t *)fuzz_slot_address(cpu);
+	uint32_t word = *(volatile uint32_t *)fuzz_slot_address(cpu);
+
+	return (unsigned long)word;
 }
 
 void arch_fuzz_hvc_regs(unsigned cpu, const unsigned long in[], unsigned long out[])
