@@ -38,7 +38,7 @@ CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
 	boot/smp.c boot/smp_levels.c \
 	lib/dt/platform.c \
-	lib/console/stdio_console.c lib/support/ssp.c
+	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)

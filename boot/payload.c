@@ -8,6 +8,7 @@
 #include "payload.h"
 
 #include <elf.h>
+#include <hypstub/bulk.h>
 #include <string.h>
 
 #define HS_MAX_SEGMENTS 16
@@ -180,8 +181,8 @@ const char *hs_payload_load(const void *img, size_t size, const struct hs_load_l
 	for (unsigned i = 0; i < nseg; i++) {
 		char *dst = (char *)(uintptr_t)seg[i].paddr;
 
-		memcpy(dst, (const char *)img + seg[i].offset, seg[i].filesz);
-		memset(dst + seg[i].filesz, 0, seg[i].memsz - seg[i].filesz);
+		hs_bulk_copy(dst, (const char *)img + seg[i].offset, seg[i].filesz);
+		hs_bulk_zero(dst + seg[i].filesz, seg[i].memsz - seg[i].filesz);
 	}
 	return NULL;
 }

@@ -25,7 +25,7 @@ FUZZ_SRCS_platform := tests/fuzz/fuzz_platform.c lib/dt/platform.c
 FUZZ_LIBS_platform := -lfdt
 FUZZ_SRCS_handoff := tests/fuzz/fuzz_handoff.c boot/handoff.c
 FUZZ_LIBS_handoff := -lfdt
-FUZZ_SRCS_payload := tests/fuzz/fuzz_payload.c boot/payload.c
+FUZZ_SRCS_payload := tests/fuzz/fuzz_payload.c boot/payload.c lib/support/bulk.c
 
 # The bounded run of `make test`: executions per target (a few seconds each).
 FUZZ_RUNS_dispatch ?= 200000

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+/* Block copy and clear, 64 bytes a step where the alignment allows (bulk.h). */
+#include <hypstub/bulk.h>
+#include <stdint.h>
+
+#define WORD_ALIGN (sizeof(uint64_t) - 1)
+/* Words a step: 8 (64 bytes, one cache line on the CPUs hypstub meets) keeps the loop's own cost
+ * small. */
+#define STEP_WORDS 8
+#define STEP_BYTES (STEP_WORDS * sizeof(uint64_t))
+
+/* The loops below must stay loops: GCC would turn them back into calls to
+ * memcpy/memset. (Clang, which builds the host fuzzers, has no such switch.) */
+#if defined(__GNUC__) && !defined(__clang__)
+#define BULK_FN __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#else
+#define BULK_FN
+#endif
+
+BULK_FN void hs_bulk_copy(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	/* Word steps only when both ends can be aligned together (no unaligned access). */
+	if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_ALIGN) == 0) {
+		uint64_t *dw;
+		const uint64_t *sw;
+
+		for (; n && ((uintptr_t)d & WORD_ALIGN); n--)
+			*d++ = *s++;
+		dw = (uint64_t *)(void *)d;
+		sw = (const uint64_t *)(const void *)s;
+		for (; n >= STEP_BYTES; n -= STEP_BYTES) {
+#pragma GCC unroll 8
+			for (unsigned i = 0; i < STEP_WORDS; i++)
+				dw[i] = sw[i];
+			dw += STEP_WORDS;
+			sw += STEP_WORDS;
+		}
+		d = (unsigned char *)dw;
+		s = (const unsigned char *)sw;
+	}
+	for (; n; n--)
+		*d++ = *s++;
+}
+
+BULK_FN void hs_bulk_zero(void *dst, size_t n)
+{
+	unsigned char *d = dst;
+	uint64_t *dw;
+
+	for (; n && ((uintptr_t)d & WORD_ALIGN); n--)
+		*d++ = 0;
+	dw = (uint64_t *)(void *)d;
+	for (; n >= STEP_BYTES; n -= STEP_BYTES) {
+#pragma GCC unroll 8
+		for (unsigned i = 0; i < STEP_WORDS; i++)
+			dw[i] = 0;
+		dw += STEP_WORDS;
+	}
+	for (d = (unsigned char *)dw; n; n--)
+		*d++ = 0;
+}
