@@ -47,5 +47,7 @@ unsigned rt_current_el(void);
 /* A small, fast, seedable pseudo-random generator (xorshift64*). */
 uint64_t rt_random(void);
 void rt_random_seed(uint64_t seed);
+/* The same generator on a state of the caller's own (one per CPU, say); 0 is a valid seed. */
+uint64_t rt_random_next(uint64_t *state);
 
 #endif

@@ -29,12 +29,20 @@ void rt_random_seed(uint64_t seed)
 	rt_rng_state = seed ? seed : 0x9e3779b97f4a7c15ull;
 }
 
+uint64_t rt_random_next(uint64_t *state)
+{
+	uint64_t x = *state ? *state : 0x9e3779b97f4a7c15ull;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return x * 0x2545f4914f6cdd1dull;
+}
+
 uint64_t rt_random(void)
 {
-	rt_rng_state ^= rt_rng_state >> 12;
-	rt_rng_state ^= rt_rng_state << 25;
-	rt_rng_state ^= rt_rng_state >> 27;
-	return rt_rng_state * 0x2545f4914f6cdd1dull;
+	return rt_random_next(&rt_rng_state);
 }
 
 void rt_system_off(void)

@@ -3,6 +3,7 @@
 #include "regs_check.h"
 
 #include <hypstub/client.h>
+#include <hypstub/rt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,13 +12,7 @@
 
 uint64_t regs_random(struct regs_run *run)
 {
-	/* xorshift64*, as rt_random(), on the run's own state. */
-	if (!run->rng)
-		run->rng = 0x9e3779b97f4a7c15ull;
-	run->rng ^= run->rng >> 12;
-	run->rng ^= run->rng << 25;
-	run->rng ^= run->rng >> 27;
-	return run->rng * 0x2545f4914f6cdd1dull;
+	return rt_random_next(&run->rng);
 }
 
 void regs_fail(struct regs_run *run, const char *fmt, ...)
@@ -45,15 +40,13 @@ void regs_compare_sysregs(struct regs_run *run, const struct arch_sysregs *befor
 		}
 }
 
-/* One random call and the x0 the stub must answer. */
-static unsigned long pick_call(struct regs_run *run, unsigned long in[], int *imm1)
+unsigned long regs_pick_call(uint64_t *rng, unsigned long in[])
 {
 	uint64_t limit = arch_test_pa_limit();
 	unsigned long align = arch_test_vectors_align;
 
-	*imm1 = 0;
-	switch (regs_random(run) % 8) {
-	case 0: /* valid SET_VECTORS: the stub's own vectors, so nothing moves */
+	switch (rt_random_next(rng) % 7) {
+	case 0: /* SET_VECTORS to the stub's own vectors: accepted, nothing moves */
 		in[0] = HVC_SET_VECTORS;
 		in[1] = hyp_stub_vectors();
 		return 0;
@@ -61,9 +54,9 @@ static unsigned long pick_call(struct regs_run *run, unsigned long in[], int *im
 		in[0] = HVC_SET_VECTORS;
 		if (limit)
 			in[1] %= limit;
-		in[1] |= 1 + regs_random(run) % (align - 1);
+		in[1] |= 1 + rt_random_next(rng) % (align - 1);
 		return HVC_STUB_ERR;
-	case 2: /* SET_VECTORS beyond the physical address space, if there is a beyond */
+	case 2: /* SET_VECTORS beyond the physical address space, where there is one */
 		in[0] = HVC_SET_VECTORS;
 		if (!limit) {
 			in[1] = hyp_stub_vectors();
@@ -71,20 +64,36 @@ static unsigned long pick_call(struct regs_run *run, unsigned long in[], int *im
 		}
 		in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)(align - 1));
 		return HVC_STUB_ERR;
-	case 3: in[0] = HVC_RESET_VECTORS; return 0;
+	case 3: /* RESET_VECTORS with the stub in place */ in[0] = HVC_RESET_VECTORS; return 0;
 	case 4: /* misaligned SOFT_RESTART */
 		in[0] = HVC_SOFT_RESTART;
-		in[1] = arch_test_bad_entry(in[1] & ~3ul, regs_random(run));
+		in[1] = arch_test_bad_entry(in[1] & ~3ul, rt_random_next(rng));
 		return HVC_STUB_ERR;
-	case 5: /* a defined call with a non-zero immediate */
-		*imm1 = 1;
-		in[0] = regs_random(run) % 3;
+	case 5: /* SOFT_RESTART beyond the physical address space, where there is one */
+		in[0] = HVC_SOFT_RESTART;
+		if (!limit)
+			in[1] = arch_test_bad_entry(in[1] & ~3ul, rt_random_next(rng));
+		else
+			in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)3);
 		return HVC_STUB_ERR;
-	default: /* an undefined number */
+	default: /* an undefined number, however large or small */
 		while (in[0] <= HVC_RESET_VECTORS)
-			in[0] = regs_random(run);
+			in[0] = (unsigned long)(rt_random_next(rng) % 2 ? rt_random_next(rng)
+									: rt_random_next(rng) % 16);
 		return HVC_STUB_ERR;
 	}
+}
+
+/* One random call (one in eight with `hvc #1`) and the x0 the stub must answer. */
+static unsigned long pick_call(struct regs_run *run, unsigned long in[], int *imm1)
+{
+	*imm1 = regs_random(run) % 8 == 0;
+	if (*imm1) {
+		/* A defined call with a non-zero immediate: refused. */
+		in[0] = regs_random(run) % 3;
+		return HVC_STUB_ERR;
+	}
+	return regs_pick_call(&run->rng, in);
 }
 
 void regs_random_calls(struct regs_run *run, unsigned n)

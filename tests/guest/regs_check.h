@@ -29,6 +29,14 @@ void regs_random_calls(struct regs_run *run, unsigned n);
 struct arch_sysregs;
 void regs_compare_sysregs(struct regs_run *run, const struct arch_sysregs *before);
 
+/*
+ * Fill in[] for one random `hvc #0` call (SET_VECTORS good, misaligned or
+ * beyond the address space, RESET_VECTORS, SOFT_RESTART misaligned or
+ * beyond, an undefined number), keeping the other random values, and
+ * return the x0 the stub must answer.
+ */
+unsigned long regs_pick_call(uint64_t *rng, unsigned long in[]);
+
 /* The next random number of a run's own generator. */
 uint64_t regs_random(struct regs_run *run);
 

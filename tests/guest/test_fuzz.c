@@ -24,6 +24,7 @@
 #include "arch_fuzz.h"
 #include "arch_test.h"
 #include "harness.h"
+#include "regs_check.h"
 
 #include <arch/sysreg.h>
 
@@ -58,13 +59,9 @@ static void fuzz_fail(struct fuzz_run *run, const char *fmt, ...)
 	}
 }
 
-/* xorshift64*, on the run's own state. */
 static uint64_t fuzz_random(struct fuzz_run *run)
 {
-	run->rng ^= run->rng >> 12;
-	run->rng ^= run->rng << 25;
-	run->rng ^= run->rng >> 27;
-	return run->rng * 0x2545f4914f6cdd1dull;
+	return rt_random_next(&run->rng);
 }
 
 static unsigned long read_vbar_el2(unsigned long unused)
@@ -102,9 +99,6 @@ static unsigned pick_imm(struct fuzz_run *run)
  */
 static unsigned long pick_call(struct fuzz_run *run, unsigned imm, unsigned long in[])
 {
-	uint64_t limit = arch_test_pa_limit();
-	unsigned long align = arch_test_vectors_align;
-
 	if (imm != 0) {
 		/* Any call, even a valid one, with a non-zero immediate is refused. */
 		switch (fuzz_random(run) % 4) {
@@ -115,42 +109,7 @@ static unsigned long pick_call(struct fuzz_run *run, unsigned imm, unsigned long
 		}
 		return HVC_STUB_ERR;
 	}
-	switch (fuzz_random(run) % 8) {
-	case 0: /* SET_VECTORS to the stub's own vectors: accepted, nothing moves */
-		in[0] = HVC_SET_VECTORS;
-		in[1] = hyp_stub_vectors();
-		return 0;
-	case 1: /* misaligned SET_VECTORS */
-		in[0] = HVC_SET_VECTORS;
-		if (limit)
-			in[1] %= limit;
-		in[1] |= 1 + fuzz_random(run) % (align - 1);
-		return HVC_STUB_ERR;
-	case 2: /* SET_VECTORS beyond the physical address space, where there is one */
-		in[0] = HVC_SET_VECTORS;
-		if (!limit) {
-			in[1] = hyp_stub_vectors();
-			return 0;
-		}
-		in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)(align - 1));
-		return HVC_STUB_ERR;
-	case 3: /* RESET_VECTORS with the stub in place */ in[0] = HVC_RESET_VECTORS; return 0;
-	case 4: /* misaligned SOFT_RESTART */
-		in[0] = HVC_SOFT_RESTART;
-		in[1] = arch_test_bad_entry(in[1] & ~3ul, fuzz_random(run));
-		return HVC_STUB_ERR;
-	case 5: /* SOFT_RESTART beyond the physical address space, where there is one */
-		in[0] = HVC_SOFT_RESTART;
-		if (!limit)
-			in[1] = arch_test_bad_entry(in[1] & ~3ul, fuzz_random(run));
-		else
-			in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)3);
-		return HVC_STUB_ERR;
-	default: /* an undefined number, however large or small */
-		while (in[0] <= HVC_RESET_VECTORS)
-			in[0] = fuzz_random(run) % 2 ? fuzz_random(run) : fuzz_random(run) % 16;
-		return HVC_STUB_ERR;
-	}
+	return regs_pick_call(&run->rng, in);
 }
 
 static int sysregs_same(struct fuzz_run *run, const struct arch_sysregs *before)

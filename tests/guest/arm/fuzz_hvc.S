@@ -1,22 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The fuzz suite's call (tests/guest/arch_fuzz.h), arm: r0..r12 and lr
- * loaded, a branch to the calling CPU's slot whose `hvc #imm` the test rewrites, a
- * branch back, all stored. The frame is hvc_regs.S's: SP at the `hvc` is
- * the caller's SP - 48. Each CPU has its own slot, alone on its page.
+ * loaded, a branch to the calling CPU's slot whose `hvc #imm` the test
+ * rewrites, a branch back, all stored. The frame is hvc_regs.S's
+ * (regs_frame.S.inc): SP at the `hvc` is the caller's SP - 48. Each CPU
+ * has its own slot, alone on its page.
  */
 	.arm
 	.syntax unified
+
+#include "regs_frame.S.inc"
 
 /* One entry per CPU, each branching to that CPU's own slot page. */
 .macro fuzz_entry n
 	.global arch_fuzz_hvc_regs_\n
 arch_fuzz_hvc_regs_\n:
-	push	{r4-r12, lr}
-	sub	sp, sp, #8
-	str	r1, [sp]			@ out, kept on the stack
-	ldr	lr, [r0, #52]
-	ldmia	r0, {r0-r12}
+	regs_load
 	b	arch_fuzz_slot_\n
 .endm
 
@@ -35,17 +34,7 @@ arch_fuzz_calls:			@ the entries, by CPU
 	.text
 
 arch_fuzz_back:
-	push	{r0, r1}
-	ldr	r0, [sp, #8]			@ out
-	add	r1, r0, #8
-	stmia	r1, {r2-r12}
-	str	lr, [r0, #52]
-	pop	{r1, r2}			@ r0, r1 as the call left them
-	str	r1, [r0]
-	str	r2, [r0, #4]
-	str	sp, [r0, #56]			@ SP as the call left it
-	add	sp, sp, #8
-	pop	{r4-r12, pc}
+	regs_store_return
 
 @ The slots, one page each, in CPU order from arch_fuzz_slots.
 	.section .text.fuzz_slot, "ax"

@@ -5,29 +5,13 @@
 	.syntax unified
 	.fpu	neon-vfpv4
 
-/*
- * hvc_regs_body imm: in = r0 (r0..r12, lr), out = r1 (the same, then SP).
- * Saves r4-r12 and lr (40 bytes) and the out pointer (8 bytes): SP at the
- * `hvc` is the caller's SP - 48.
- */
+#include "regs_frame.S.inc"
+
+/* hvc_regs_body imm: in = r0 (r0..r12, lr), out = r1 (the same, then SP). */
 .macro hvc_regs_body imm
-	push	{r4-r12, lr}
-	sub	sp, sp, #8
-	str	r1, [sp]			@ out, kept on the stack
-	ldr	lr, [r0, #52]
-	ldmia	r0, {r0-r12}
+	regs_load
 	hvc	#\imm
-	push	{r0, r1}
-	ldr	r0, [sp, #8]			@ out
-	add	r1, r0, #8
-	stmia	r1, {r2-r12}
-	str	lr, [r0, #52]
-	pop	{r1, r2}			@ r0, r1 as the call left them
-	str	r1, [r0]
-	str	r2, [r0, #4]
-	str	sp, [r0, #56]			@ SP as the call left it
-	add	sp, sp, #8
-	pop	{r4-r12, pc}
+	regs_store_return
 .endm
 
 	.text
