@@ -102,9 +102,9 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 		return;
 	}
 	up = hs_smp_bring_up(table, entry);
-	printf("[shim] %u of %u CPU(s) up; the payload starts the others through "
-	       "0x%llx\n",
-	       up, (unsigned)table->ncpus, (unsigned long long)entry);
+	if (table->ncpus > 1)
+		printf("[shim] %u of %u CPUs up; the payload starts the others through 0x%llx\n",
+		       up, (unsigned)table->ncpus, (unsigned long long)entry);
 	odd = hs_smp_odd_cpu(table);
 	if (odd >= 0) {
 		static const char *const levels[] = ARCH_LEVEL_NAMES;
