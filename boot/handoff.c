@@ -55,35 +55,52 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 	return err;
 }
 
-/* "hypstub,boot-el" in every /cpus/cpu node whose reg the table lists. */
+/* The table's row for a /cpus node, by its reg; NULL when the table does not list it. */
+static const struct hs_cpu *cpu_row(const void *fdt, int node, int ac, const struct hs_cpu_table *t)
+{
+	int len;
+	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+	uint64_t mpidr;
+
+	if (!reg || len < ac * (int)sizeof(fdt32_t))
+		return NULL;
+	mpidr = fdt32_to_cpu(reg[0]);
+	if (ac == 2)
+		mpidr = (mpidr << 32) | fdt32_to_cpu(reg[1]);
+	for (unsigned i = 0; i < t->ncpus && i < HS_MAX_CPUS; i++)
+		if (t->cpu[i].mpidr == mpidr)
+			return &t->cpu[i];
+	return NULL;
+}
+
+/*
+ * "hypstub,boot-el" in every /cpus node the table lists, and in no other:
+ * one the loader's tree already had (hypstub restarted into hypstub)
+ * would say something hypstub no longer vouches for.
+ */
 static int add_cpu_levels(void *dst, const struct hs_cpu_table *t)
 {
 	int cpus = fdt_path_offset(dst, "/cpus");
 	int ac = fdt_address_cells(dst, cpus);
 	int node;
 
-	if (cpus < 0 || ac < 1 || ac > 2)
+	if (cpus < 0)
 		return 0;
 	fdt_for_each_subnode (node, dst, cpus) {
-		int len;
-		const fdt32_t *reg = fdt_getprop(dst, node, "reg", &len);
-		uint64_t mpidr;
+		const struct hs_cpu *c = ac >= 1 && ac <= 2 ? cpu_row(dst, node, ac, t) : NULL;
 		int err;
 
-		if (!reg || len < ac * (int)sizeof(fdt32_t))
-			continue;
-		mpidr = fdt32_to_cpu(reg[0]);
-		if (ac == 2)
-			mpidr = (mpidr << 32) | fdt32_to_cpu(reg[1]);
-		for (unsigned i = 0; i < t->ncpus && i < HS_MAX_CPUS; i++) {
-			if (t->cpu[i].mpidr != mpidr)
-				continue;
+		/* Every copy the loader's tree had, even a malformed tree's second one. */
+		do
+			err = fdt_delprop(dst, node, HS_DT_PROP_CPU_BOOT_EL);
+		while (err == 0);
+		if (err != -FDT_ERR_NOTFOUND)
+			return err;
+		if (c) {
 			err = fdt_setprop_u32(dst, node, HS_DT_PROP_CPU_BOOT_EL,
-					      t->cpu[i].state == HS_CPU_NEVER_UP ? 0
-										 : t->cpu[i].level);
+					      c->state == HS_CPU_NEVER_UP ? 0 : c->level);
 			if (err)
 				return err;
-			break;
 		}
 	}
 	return 0;

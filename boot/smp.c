@@ -26,6 +26,8 @@ int hs_smp_table_init(struct hs_cpu_table *t, const struct hs_platform *p, unsig
 	t->ncpus = p->ncpus < HS_MAX_CPUS ? p->ncpus : HS_MAX_CPUS;
 	t->psci_hvc = p->psci == HS_PSCI_HVC;
 	t->gicv3 = p->gic_version == 3;
+	t->ram_base = p->ram_base;
+	t->ram_end = p->ram_base + p->ram_size;
 	for (unsigned i = 0; i < t->ncpus; i++) {
 		t->cpu[i].mpidr = p->cpu_mpidr[i];
 		if (p->cpu_mpidr[i] == me && boot < 0)

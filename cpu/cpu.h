@@ -9,7 +9,7 @@
 
 /* struct hs_cpu_table as cpu_entry.S walks it (checked in cpu_entry.c). */
 #define HS_CPU_TABLE_NCPUS 0
-#define HS_CPU_TABLE_CPUS  24
+#define HS_CPU_TABLE_CPUS  40
 #define HS_CPU_SIZE	   32
 
 #ifndef __ASSEMBLER__

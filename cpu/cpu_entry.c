@@ -40,13 +40,16 @@ static void __attribute__((noreturn)) cpu_power_off(const char *why, uint64_t de
 		wfi();
 }
 
-/* A start record the CPU can read, and an entry point it can enter. */
+/*
+ * A start record in RAM (never read elsewhere: an address outside memory
+ * would fault), aligned, with an entry point the stub would accept.
+ */
 static const struct hs_cpu_start *cpu_start_record(uintptr_t ctx)
 {
 	const struct hs_cpu_start *start = (const struct hs_cpu_start *)ctx;
 
-	if ((ctx & (sizeof(uintptr_t) - 1)) || ctx + sizeof(*start) < ctx ||
-	    ctx + sizeof(*start) > hs_stub_config.pa_limit)
+	if ((ctx & (sizeof(uintptr_t) - 1)) || ctx < hs_cpu_table.ram_base ||
+	    ctx + sizeof(*start) < ctx || ctx + sizeof(*start) > hs_cpu_table.ram_end)
 		return 0;
 	if (!hs_entry_ok(start->entry) || start->entry >= hs_stub_config.pa_limit)
 		return 0;

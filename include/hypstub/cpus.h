@@ -19,7 +19,11 @@
  * the CPU at EL2/HYP with no stub, as PSCI defines (Linux does that and
  * installs its own stub).
  *
- * The table ("hypstub,cpu-table") is live and read-only for payloads.
+ * The start record must lie in the first memory bank (the table's
+ * ram_base..ram_end), word-aligned, and its entry must be one the stub
+ * would accept for HVC_SOFT_RESTART; otherwise the CPU says so on the
+ * console and powers off. The table ("hypstub,cpu-table") is live and
+ * read-only for payloads.
  */
 #ifndef HYPSTUB_CPUS_H
 #define HYPSTUB_CPUS_H
@@ -56,6 +60,7 @@ struct hs_cpu_table {
 	uint32_t psci_hvc;     /* PSCI conduit: 0 = smc, 1 = hvc */
 	uint32_t gicv3;	       /* set up the GICv3 system register interface */
 	uint32_t reserved;
+	uint64_t ram_base, ram_end; /* where a struct hs_cpu_start may lie */
 	struct hs_cpu cpu[HS_MAX_CPUS];
 };
 

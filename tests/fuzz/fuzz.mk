@@ -17,7 +17,7 @@ FUZZ_Q := $(if $(filter 1,$(V)),,@)
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-FUZZ_TARGETS := dispatch platform handoff payload
+FUZZ_TARGETS := dispatch platform handoff payload cpu_entry
 FUZZ_COMMON := tests/fuzz/fuzz_input.c
 FUZZ_SRCS_dispatch := tests/fuzz/fuzz_dispatch.c stub/dispatch.c tests/host/fake/fake_cpu.c
 FUZZ_CPPFLAGS_dispatch := -Itests/host/fake -Iinclude -Iarch/arm64/include
@@ -26,15 +26,19 @@ FUZZ_LIBS_platform := -lfdt
 FUZZ_SRCS_handoff := tests/fuzz/fuzz_handoff.c boot/handoff.c
 FUZZ_LIBS_handoff := -lfdt
 FUZZ_SRCS_payload := tests/fuzz/fuzz_payload.c boot/payload.c lib/support/bulk.c
+FUZZ_SRCS_cpu_entry := tests/fuzz/fuzz_cpu_entry.c cpu/cpu_entry.c arch/arm64/el2_setup.c \
+	tests/host/fake/fake_cpu.c
+FUZZ_CPPFLAGS_cpu_entry := -Itests/host/fake -Iinclude -Iarch/arm64/include
 
 # The bounded run of `make test`: executions per target (a few seconds each).
 FUZZ_RUNS_dispatch ?= 200000
 FUZZ_RUNS_platform ?= 20000
 FUZZ_RUNS_handoff ?= 20000
 FUZZ_RUNS_payload ?= 50000
+FUZZ_RUNS_cpu_entry ?= 100000
 
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
-FUZZ_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h \
+FUZZ_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h cpu/*.h \
 	tests/fuzz/*.h tests/host/fake/*.h tests/host/fake/arch/*.h)
 
 .PHONY: fuzz fuzz-bounded fuzz-build

@@ -8,19 +8,23 @@
  * of heap (AddressSanitizer sees an overrun). Whatever the tree, the
  * hand-off must not read or write out of bounds. When it succeeds the
  * result fits in `room` and has the /hypstub node and the reservation the
- * payload relies on. (A tree with a broken structure block is passed on
+ * payload relies on, and every /cpus node's "hypstub,boot-el" is a level
+ * the table gave. The CPU table (up to 8 CPUs with MPIDRs 0..7, the
+ * levels and states varied) is made from the room bytes, so that the seed
+ * trees stay trees. (A tree with a broken structure block is passed on
  * as broken: the hand-off edits, it does not repair. Whether the result
  * is valid is not asked of fdt_check_full(): libfdt 1.6.1's dereferences
  * NULL on some malformed trees, found by this target.)
  */
 #include <hypstub/bootinfo.h>
+#include <hypstub/cpus.h>
 #include <libfdt.h>
 #include <string.h>
 
 #include "../../boot/handoff.h"
 #include "fuzz_input.h"
 
-static const struct hs_handoff handoff = {
+static struct hs_handoff handoff = {
     .boot_el = 2,
     .stub_installed = 1,
     .stub_vectors = 0x47e00800,
@@ -40,13 +44,47 @@ static int has_reservation(const void *fdt)
 	return 0;
 }
 
+/* A CPU table from the bits of `seed`: how many CPUs, and each one's level and state. */
+static void make_cpu_table(struct hs_cpu_table *t, unsigned seed)
+{
+	memset(t, 0, sizeof(*t));
+	t->ncpus = seed % (HS_MAX_CPUS + 1);
+	for (unsigned i = 0; i < t->ncpus; i++) {
+		t->cpu[i].mpidr = i;
+		t->cpu[i].level = (seed >> (i + 4)) & 1 ? 2 : 1;
+		t->cpu[i].state = (seed >> (i + 8)) & 1 ? HS_CPU_PARKED : HS_CPU_NEVER_UP;
+	}
+}
+
+/* Every "hypstub,boot-el" in /cpus says 0, 1 or 2, one cell. */
+static void check_cpu_levels(const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node;
+
+	if (cpus < 0)
+		return;
+	fdt_for_each_subnode (node, fdt, cpus) {
+		int len;
+		const fdt32_t *v = fdt_getprop(fdt, node, HS_DT_PROP_CPU_BOOT_EL, &len);
+
+		if (v)
+			FUZZ_CHECK(len == 4 && fdt32_to_cpu(*v) <= 2);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_input in = {data, size};
 	size_t extra = (size_t)fuzz_take(&in, 2);
+	struct hs_cpu_table table;
 	size_t room;
 	void *src, *dst;
 	int err;
+
+	make_cpu_table(&table, (unsigned)extra);
+	handoff.cpus = &table;
+	handoff.cpu_entry = handoff.resident_base + 0x1000;
+	handoff.cpu_table = handoff.resident_base + 0x1800;
 
 	if (in.size < sizeof(struct fdt_header))
 		return 0;
@@ -64,6 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		node = fdt_path_offset(dst, HS_DT_NODE);
 		FUZZ_CHECK(node >= 0);
 		FUZZ_CHECK(fdt_node_check_compatible(dst, node, HS_DT_COMPATIBLE) == 0);
+		check_cpu_levels(dst);
 	} else {
 		FUZZ_CHECK(err < 0);
 	}

@@ -76,6 +76,8 @@ static int setup(void **state)
 	fake_cpu.reg[FR_vbar_el2] = OLD_VECTORS;
 	fake_cpu.reg[FR_mpidr_el1] = 0x80000001;
 	hs_cpu_table.ncpus = 2;
+	hs_cpu_table.ram_base = 0x1000; /* the host's static data is in "RAM" */
+	hs_cpu_table.ram_end = PA_LIMIT;
 	hs_cpu_table.cpu[0].mpidr = 0;
 	hs_cpu_table.cpu[1].mpidr = 1;
 	return 0;
@@ -146,7 +148,7 @@ static void test_bad_start_records_are_refused(void **state)
 	static struct hs_cpu_start beyond = {.entry = PA_LIMIT};
 	static struct hs_cpu_start good = {.entry = ENTRY};
 	const uintptr_t bad[] = {(uintptr_t)&misaligned_entry, (uintptr_t)&beyond,
-				 (uintptr_t)&good + 1, (uintptr_t)PA_LIMIT - 8};
+				 (uintptr_t)&good + 1, (uintptr_t)PA_LIMIT - 8, 0x800};
 
 	(void)state;
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -154,7 +156,8 @@ static void test_bad_start_records_are_refused(void **state)
 		uintptr_t entry = 0;
 
 		console[0] = 0;
-		/* PA_LIMIT - 8 is never read: the address check comes first. */
+		/* PA_LIMIT - 8 and 0x800 (outside "RAM") are never read: the address check comes
+		 * first. */
 		assert_true(enter(me, bad[i], 2, &entry));
 		assert_int_equal(me->state, HS_CPU_REFUSED);
 		assert_int_equal(psci_fid, PSCI_CPU_OFF);
