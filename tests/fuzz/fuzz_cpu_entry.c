@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint64_t where = fuzz_take(&in, 8), entry = fuzz_take(&in, 8);
 	unsigned parange = (unsigned)(fuzz_take(&in, 1) % 7);
 	struct hs_cpu *volatile me = &hs_cpu_table.cpu[1];
-	volatile uintptr_t ctx = 0, got = 0;
+	volatile uintptr_t ctx = 0;
 	int good;
 
 	fake_cpu_reset();
@@ -101,7 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		entry = ((const struct hs_cpu_start *)ctx)->entry;
 	good = good && hs_entry_ok((uintptr_t)entry) && entry < hs_stub_config.pa_limit;
 	if (setjmp(powered_off) == 0) {
-		got = hs_cpu_enter(me, ctx, level);
+		uintptr_t got = hs_cpu_enter(me, ctx, level);
+
 		FUZZ_CHECK(good);
 		FUZZ_CHECK(got == entry);
 		FUZZ_CHECK(me->state == HS_CPU_RUNNING);
