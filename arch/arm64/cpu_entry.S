@@ -41,6 +41,7 @@ hs_cpu_entry:
 	msr	sctlr_el2, x9
 	isb
 1:	bl	cpu_slow_lock			/* x21 = this CPU's row */
+	bl	cpu_slow_stack
 	mov	x0, x21
 	adrp	x2, hs_cpu_table
 	add	x2, x2, :lo12:hs_cpu_table
@@ -82,10 +83,7 @@ hs_cpu_entry:
 	b	4f
 3:	hvc	#0
 4:	bl	cpu_slow_lock			/* it returned: say so, and stop */
-	adrp	x5, hs_stub_start
-	add	x5, x5, :lo12:hs_stub_start
-	add	x5, x5, #HS_RESIDENT_STACKS_OFFSET
-	add	sp, x5, #HS_SLOW_STACK_SIZE
+	bl	cpu_slow_stack
 	bl	hs_cpu_off_failed
 	slow_unlock 21
 5:	wfi
@@ -99,6 +97,14 @@ cpu_slow_lock:
 	slow_lock_ticket 2, 21, 0, 4, 5
 	slow_lock_wait 2, 21, 0, 4, 5
 1:	ret
+
+/* SP = the top of the slow-path stack, which this CPU holds. */
+cpu_slow_stack:
+	adrp	x5, hs_stub_start
+	add	x5, x5, :lo12:hs_stub_start
+	add	x5, x5, #HS_RESIDENT_STACKS_OFFSET
+	add	sp, x5, #HS_SLOW_STACK_SIZE
+	ret
 
 /*
  * arch_enter_payload(entry, x0_value, el2_sp): leave hypstub for EL1.
