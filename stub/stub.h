@@ -26,7 +26,6 @@ struct hs_stub_config {
 				boots alone (a crash then reports on its stack) */
 };
 
-
 extern struct hs_stub_config hs_stub_config;
 
 /* Vector table and region bounds (arch linker script / vectors). */

@@ -65,7 +65,7 @@
 /* The top of CPU i's own stack (i = HS_MAX_CPUS: the spare), from the region's base. */
 #define HS_EL2_STACK_TOP(i) \
 	(HS_RESIDENT_STACKS_OFFSET + HS_SLOW_STACK_SIZE + ((i) + 1) * HS_EL2_STACK_SIZE)
-#define HS_RESIDENT_DTB_OFFSET	  HS_UL(0x10000) /* the payload's device tree */
+#define HS_RESIDENT_DTB_OFFSET HS_UL(0x10000) /* the payload's device tree */
 
 /* Room for this many CPUs; the device tree says how many there are. */
 #define HS_MAX_CPUS 8
