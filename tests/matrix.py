@@ -186,7 +186,7 @@ CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", 
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
-        return ["smp"] + (["fuzz"] if el == 2 else [])
+        return ["smp"] + (["fuzz", "crash-smp"] if el == 2 else [])
     if smp > 1:
         return ["smp", "stub"] + (["regs", "demo-smp", "fuzz", "crash-smp"] if el == 2
                                   else ["demo-el1"])
