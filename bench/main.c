@@ -288,10 +288,11 @@ static unsigned long nothing_at_el2(unsigned long arg)
 }
 
 /*
- * The EL2 stack the stub's calls use: paint the free part of this CPU's
- * stub stack (below the stub's idle SP_EL2, which the SOFT_RESTART
- * trampoline records), make every call once, and find the deepest word
- * that changed. Only dead stack below the stub's SP is written.
+ * The EL2 stack the stub's calls use: paint this CPU's own stack (below
+ * the stub's idle SP_EL2, which the SOFT_RESTART trampoline records) and
+ * as much again below it (another CPU's, or the slow-path stack: dead,
+ * the other CPUs are off), make every call once, and find the deepest
+ * word that changed: a call path that outgrew HS_EL2_STACK_SIZE shows.
  */
 static void stub_stack(void)
 {
@@ -301,7 +302,7 @@ static void stub_stack(void)
 
 	rt_el2_call(nothing_at_el2, 0);
 	hi = (uint64_t *)(uintptr_t)rt_el2_ctx_self()->el2_sp;
-	lo = hi - HS_EL2_STACK_SIZE / sizeof(*hi);
+	lo = hi - 2 * HS_EL2_STACK_SIZE / sizeof(*hi);
 	for (p = lo; p < hi; p++)
 		*p = STACK_PAINT;
 	a.x[0] = HVC_SET_VECTORS;

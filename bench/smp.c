@@ -72,9 +72,10 @@ static void cpu_on_window(const char *name, const struct bench_args *a, struct b
 }
 
 /* The target's table row after REPS entries through hypstub. */
-static void check_row(const char *name, const struct hs_cpu *row, uint32_t entries_before,
-		      uint32_t state)
+static void check_row(const char *name, const struct hs_cpu_table *t, unsigned target,
+		      uint32_t entries_before, uint32_t state)
 {
+	const struct hs_cpu *row = &t->cpu[target];
 	char what[64];
 
 	snprintf(what, sizeof(what), "%s.entries", name);
@@ -84,33 +85,53 @@ static void check_row(const char *name, const struct hs_cpu *row, uint32_t entri
 	snprintf(what, sizeof(what), "%s.level", name);
 	bench_check(what, row->level, 2);
 	snprintf(what, sizeof(what), "%s.hyp", name);
-	bench_check(what, row->hyp, 1);
+	bench_check(what, hs_cpu_has_hyp(t, target), 1);
+	snprintf(what, sizeof(what), "%s.lock_free", name); /* the slow-path stack given back */
+	bench_check(what, row->number, 0);
+}
+
+/* Paint [lo, hi), then: how many bytes below hi were written since. */
+static void paint(uint32_t *lo, const uint32_t *hi)
+{
+	for (uint32_t *p = lo; p < hi; p++)
+		*p = STACK_PAINT_WORD;
+}
+
+static long painted_used(const uint32_t *lo, const uint32_t *hi)
+{
+	const uint32_t *p = lo;
+
+	while (p < hi && *p == STACK_PAINT_WORD)
+		p++;
+	return (long)((uintptr_t)hi - (uintptr_t)p);
 }
 
 /*
- * The EL2/HYP stack the CPU entry uses on its way to the payload: paint
- * the target's stack in the resident region (its row's index + 1 stacks
- * above HS_RESIDENT_STACKS_OFFSET; the stub's vectors are the region's
- * first byte), start it once, find the deepest word that changed. The
- * CPU is off, so its stack is dead.
+ * The EL2/HYP stacks the CPU entry uses on its way to the payload: its C
+ * runs on the shared slow-path stack (the first HS_SLOW_STACK_SIZE bytes
+ * at HS_RESIDENT_STACKS_OFFSET; the stub's vectors are the region's first
+ * byte), and it leaves with SP_EL2 at the top of the target's own stack.
+ * Paint both (and, for the own stack, as much again below it), start the
+ * target once, find the deepest word that changed in each. No other CPU
+ * is in the CPU entry or crashing, so both are dead.
  */
 static void entry_stack(unsigned target, const struct bench_args *on)
 {
 	struct bench_sample s;
-	uint32_t *lo, *hi, *p;
+	uintptr_t base = (uintptr_t)bench_stub_vectors;
+	uint32_t *slow_lo = (uint32_t *)(base + HS_RESIDENT_STACKS_OFFSET);
+	uint32_t *slow_hi = slow_lo + HS_SLOW_STACK_SIZE / sizeof(uint32_t);
+	uint32_t *own_hi = (uint32_t *)(base + HS_EL2_STACK_TOP((uintptr_t)target));
+	uint32_t *own_lo = own_hi - 2 * HS_EL2_STACK_SIZE / sizeof(uint32_t);
 
-	hi = (uint32_t *)(uintptr_t)(bench_stub_vectors + HS_RESIDENT_STACKS_OFFSET +
-				     ((uintptr_t)target + 1) * HS_EL2_STACK_SIZE);
-	lo = hi - HS_EL2_STACK_SIZE / sizeof(*hi);
 	wait_off();
-	for (p = lo; p < hi; p++)
-		*p = STACK_PAINT_WORD;
+	paint(slow_lo, slow_hi);
+	paint(own_lo, own_hi);
 	bench_sample_call(on, &s);
 	wait_off();
 	bench_check("cpu.on.stack.answer", s.ret, PSCI_SUCCESS);
-	for (p = lo; p < hi && *p == STACK_PAINT_WORD; p++)
-		;
-	bench_figure("cpu.on.stack_used", (long)((uintptr_t)hi - (uintptr_t)p));
+	bench_figure("cpu.on.stack_used", painted_used(slow_lo, slow_hi));
+	bench_figure("cpu.on.own_stack_used", painted_used(own_lo, own_hi));
 }
 
 void bench_smp(const void *dtb)
@@ -152,7 +173,7 @@ void bench_smp(const void *dtb)
 	a.x[3] = (uintptr_t)&start;
 	before = row->entries;
 	cpu_on_window("cpu.on", &a, &st);
-	check_row("cpu.on.row", (const struct hs_cpu *)row, before, HS_CPU_RUNNING);
+	check_row("cpu.on.row", t, target, before, HS_CPU_RUNNING);
 	bench_figure("cpu.on.to_payload",
 		     (long)st.all - BENCH_PSCI_CALL_INSNS - BENCH_CPU_OFF_INSNS);
 	bench_figure("cpu.on.window", st.all);
@@ -162,7 +183,7 @@ void bench_smp(const void *dtb)
 	a.x[3] = 0;
 	before = row->entries;
 	cpu_on_window("cpu.park", &a, &st);
-	check_row("cpu.park.row", (const struct hs_cpu *)row, before, HS_CPU_PARKED);
+	check_row("cpu.park.row", t, target, before, HS_CPU_PARKED);
 	bench_figure("cpu.park.to_off", (long)st.all - BENCH_PSCI_CALL_INSNS);
 
 	/* A payload's round trip: hyp_cpu_on() to the return, the CPU's way

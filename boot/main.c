@@ -70,6 +70,8 @@ static uint64_t shim_install_resident(uint64_t resident, unsigned long boot_el)
 	uint64_t vectors = (uint64_t)(uintptr_t)resident_copy(resident, hs_stub_vectors);
 
 	hs_stub_config.pa_limit = arch_pa_limit();
+	/* The crash path's slow-path lock is in the resident table's rows. */
+	hs_stub_config.cpu_table = (uintptr_t)resident_copy(resident, &hs_cpu_table);
 	memcpy((void *)(uintptr_t)resident, hs_stub_start, size);
 	arch_icache_invalidate_all();
 	if (boot_el != 2)
@@ -94,8 +96,6 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 		printf("[shim] the device tree lists %u CPUs; hypstub keeps %u: the other %u stay "
 		       "off\n",
 		       plat->ncpus, (unsigned)table->ncpus, plat->ncpus - (unsigned)table->ncpus);
-	table->cpu[table->boot_cpu].hyp = boot_el == 2;
-	table->cpu[table->boot_cpu].vectors = handoff->stub_vectors;
 	if (table->ncpus > 1 && plat->psci == HS_PSCI_NONE) {
 		printf("[shim] no PSCI in the device tree: the other %u CPU(s) stay off\n",
 		       (unsigned)table->ncpus - 1);
@@ -164,8 +164,7 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 			    "%s cannot use the GICv3 system registers\n",
 			    ARCH_EL1_NAME);
 		handoff.stub_installed = 1;
-		el2_sp = resident + HS_RESIDENT_STACKS_OFFSET +
-			 ((uint64_t)boot_cpu + 1) * HS_EL2_STACK_SIZE;
+		el2_sp = resident + HS_EL2_STACK_TOP((uint64_t)boot_cpu);
 	} else {
 		printf("[shim] entered at %s: there is no %s to set up and no stub to install;\n"
 		       "[shim]   the payload starts anyway and will find HYP unavailable\n",

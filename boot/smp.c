@@ -113,10 +113,9 @@ unsigned hs_smp_bring_up(struct hs_cpu_table *t, uintptr_t cpu_entry)
 			continue;
 		}
 		up++;
-		printf("entered at %s, %s, %s=0x%llx; off until the payload starts it\n",
+		printf("entered at %s, %s; off until the payload starts it\n",
 		       c->level < 4 ? levels[c->level] : "?",
-		       c->level == 2 ? "set up, stub installed" : "no stub", ARCH_VBAR_NAME,
-		       (unsigned long long)c->vectors);
+		       c->level == 2 ? "set up, stub installed" : "no stub");
 	}
 	return up;
 }

@@ -14,7 +14,6 @@ int hs_smp_odd_cpu(const struct hs_cpu_table *t)
 
 void hs_smp_disable_hyp(struct hs_cpu_table *t)
 {
+	/* Every row's hs_cpu_has_hyp() says 0 from now on. */
 	t->hyp_disabled = 1;
-	for (unsigned i = 0; i < t->ncpus && i < HS_MAX_CPUS; i++)
-		t->cpu[i].hyp = 0;
 }

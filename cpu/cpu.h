@@ -7,13 +7,9 @@
 #ifndef CPU_CPU_H
 #define CPU_CPU_H
 
-/* struct hs_cpu_table as cpu_entry.S walks it (checked in cpu_entry.c). */
-#define HS_CPU_TABLE_NCPUS 0
-#define HS_CPU_TABLE_CPUS  40
-#define HS_CPU_SIZE	   32
+#include <hypstub/cpus.h>
 
 #ifndef __ASSEMBLER__
-#include <hypstub/cpus.h>
 #include <stdint.h>
 
 #pragma GCC visibility push(hidden)
@@ -27,12 +23,17 @@ extern char hs_cpu_entry[];
 extern char hs_cpu_start[], hs_cpu_end[];
 
 /*
- * Called by hs_cpu_entry on the CPU's own EL2 stack: `me` is its table
- * row (NULL when its MPIDR is not listed), `ctx` the context_id, `level`
- * the level it entered at. Sets the CPU up and returns where it enters
- * EL1; powers the CPU off instead during boot (ctx 0) or on bad input.
+ * Called by hs_cpu_entry on the slow-path stack, which it holds: `me` is
+ * its table row (NULL when its MPIDR is not listed), `ctx` the
+ * context_id, `level` the level it entered at. Sets the CPU up and
+ * returns where it enters EL1, or 0 when the CPU is to power off (during
+ * boot, ctx 0, or on bad input: said on the console). hs_cpu_entry then
+ * gives the slow-path stack back, takes the CPU's own, and goes on.
  */
 uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level);
+
+/* hs_cpu_entry's way off, after CPU_OFF returned: say so (slow stack held). */
+void hs_cpu_off_failed(void);
 
 #pragma GCC visibility pop
 #endif

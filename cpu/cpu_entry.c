@@ -3,14 +3,14 @@
  * The resident CPU entry: where every CPU but the boot CPU arrives from
  * PSCI CPU_ON, during boot and whenever a payload starts one again. It
  * lives next to the stub in the resident region, position-independent
- * like it, and runs on the CPU's own EL2 stack (cpu_entry.S found it by
- * MPIDR). See <hypstub/cpus.h> for the contract.
+ * like it, and runs on the slow-path stack, which cpu_entry.S took for it
+ * (and gives back before the CPU enters EL1 or powers off). See
+ * <hypstub/cpus.h> for the contract.
  */
 #include <arch/el2_setup.h>
 #include <arch/stub_self.h>
 #include <arch/sysreg.h>
 #include <hypstub/cpus.h>
-#include <hypstub/psci.h>
 
 #include "../stub/stub.h"
 #include "cpu.h"
@@ -18,26 +18,37 @@
 #include <stddef.h>
 
 _Static_assert(offsetof(struct hs_cpu_table, ncpus) == HS_CPU_TABLE_NCPUS, "ncpus");
+_Static_assert(offsetof(struct hs_cpu_table, psci_hvc) == 12, "psci_hvc (cpu_entry.S)");
 _Static_assert(offsetof(struct hs_cpu_table, cpu) == HS_CPU_TABLE_CPUS, "cpu[]");
+_Static_assert(offsetof(struct hs_cpu_table, spare) ==
+		   HS_CPU_TABLE_CPUS + HS_MAX_CPUS * HS_CPU_SIZE,
+	       "the spare row follows cpu[]");
+_Static_assert(sizeof(struct hs_cpu_table) == HS_CPU_TABLE_ROWS_END, "rows");
 _Static_assert(sizeof(struct hs_cpu) == HS_CPU_SIZE, "struct hs_cpu");
+_Static_assert(HS_CPU_SIZE == 16, "cpu_entry.S divides by 16");
+_Static_assert(offsetof(struct hs_cpu, choosing) == HS_CPU_CHOOSING, "choosing");
+_Static_assert(offsetof(struct hs_cpu, number) == HS_CPU_NUMBER, "number");
+/* The budget: a CPU's own EL2 stack and its row, at most 64 bytes. */
+_Static_assert(HS_EL2_STACK_SIZE + HS_CPU_SIZE <= 64, "per-CPU state over 64 bytes");
+_Static_assert(HS_EL2_STACK_TOP(HS_MAX_CPUS) <= HS_RESIDENT_DTB_OFFSET, "EL2 stacks");
 
 struct hs_cpu_table hs_cpu_table;
 
-/* Power this CPU off; PSCI CPU_OFF does not return when it works. */
-static void __attribute__((noreturn)) cpu_power_off(const char *why, uint64_t detail)
+/* Say why this CPU powers off; hs_cpu_entry calls PSCI CPU_OFF. */
+static uintptr_t cpu_power_off(const char *why, uint64_t detail)
 {
-	if (why) {
-		hs_puts("\n*** hypstub: CPU ");
-		hs_puthex(hs_this_cpu_id());
-		hs_puts(": ");
-		hs_puts(why);
-		hs_puthex((unsigned long)detail);
-		hs_puts(": powered off ***\n");
-	}
-	arch_smccc(PSCI_CPU_OFF, 0, 0, 0, (int)hs_cpu_table.psci_hvc);
+	hs_puts("\n*** hypstub: CPU ");
+	hs_puthex(hs_this_cpu_id());
+	hs_puts(": ");
+	hs_puts(why);
+	hs_puthex((unsigned long)detail);
+	hs_puts(": powered off ***\n");
+	return 0;
+}
+
+void hs_cpu_off_failed(void)
+{
 	hs_puts("\n*** hypstub: PSCI CPU_OFF returned: CPU stopped ***\n");
-	for (;;)
-		wfi();
 }
 
 /*
@@ -61,32 +72,28 @@ uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level)
 	const struct hs_cpu_start *start;
 
 	if (!me)
-		cpu_power_off("is not in the device tree (MPIDR ", sysreg_mpidr_el1_read());
-	me->level = (uint32_t)level;
+		return cpu_power_off("is not in the device tree (MPIDR ", sysreg_mpidr_el1_read());
+	me->level = (uint8_t)level;
 	me->entries++;
-	me->hyp = 0;
-	me->vectors = 0;
 	if (level == 2) {
 		struct el2_state st;
 
 		el2_setup(&st, hs_cpu_table.gicv3);
 		/* A fresh stub: whatever vectors this CPU had before are gone. */
-		me->vectors = hs_stub_own_vectors();
-		sysreg_vbar_el2_write(me->vectors);
+		sysreg_vbar_el2_write(hs_stub_own_vectors());
 		isb();
-		me->hyp = !hs_cpu_table.hyp_disabled;
 	}
 	if (!ctx) {
 		/* Boot-time bring-up: the shim only wanted to know it works. */
 		me->state = HS_CPU_PARKED;
 		dsb_sy();
-		cpu_power_off(0, 0);
+		return 0;
 	}
 	start = cpu_start_record(ctx);
 	if (!start) {
 		me->state = HS_CPU_REFUSED;
 		dsb_sy();
-		cpu_power_off("CPU_ON context is not a usable struct hs_cpu_start: ", ctx);
+		return cpu_power_off("CPU_ON context is not a usable struct hs_cpu_start: ", ctx);
 	}
 	me->state = HS_CPU_RUNNING;
 	dsb_sy();

@@ -58,7 +58,7 @@ def is_elf(path):
 
 def check_stub_layout(arch, shim_elf, stub_elf):
     """hs-stub.elf must lay the stub out as the shim does, or its symbols would lie."""
-    for name in ("hs_stub_sync", "hs_stub_call", "hs_stub_end"):
+    for name in ("hs_stub_vectors", "hs_stub_sync", "hs_stub_end"):
         in_shim = symbol(arch, shim_elf, name) - symbol(arch, shim_elf, "hs_stub_start")
         if symbol(arch, stub_elf, name) != in_shim:
             raise SystemExit("debug: %s and %s disagree on %s: rebuild" % (stub_elf, shim_elf,
@@ -87,10 +87,10 @@ def qemu_debug_command(args, port):
 # step it into the stub's vector at EL2/HYP, go on to the dispatcher.
 WALKTHROUGH = {
     "arm64": ["break arch_hvc0", "continue", "x/i $pc", "stepi", "info symbol $pc",
-              "print/x $pc", "print/x $cpsr & 0xc", "break hs_stub_call", "continue",
+              "print/x $pc", "print/x $cpsr & 0xc", "break hs_stub_sync", "continue",
               "backtrace", "print/x f->x[0]", "finish"],
     "arm": ["break arch_hvc0", "continue", "x/i $pc", "stepi", "info symbol $pc",
-            "print/x $pc", "print/x $cpsr & 0x1f", "break hs_stub_call", "continue",
+            "print/x $pc", "print/x $cpsr & 0x1f", "break hs_stub_sync", "continue",
             "backtrace", "finish"],
 }
 # Where the hvc lands: the stub's vector for a call from the level below
@@ -101,9 +101,9 @@ HVC_VECTOR = {"arm64": 0x400, "arm": 0x14}
 # (0x1a); the dispatcher's breakpoint.
 EXPECT = {
     "arm64": [r"hvc\s+#0x0", r"in section \.stub of \S*hs-stub\.elf", r"= 0x%x\b",
-              r"\$\d+ = 0x8\b", r"Breakpoint [\d.]+, hs_stub_call"],
+              r"\$\d+ = 0x8\b", r"Breakpoint [\d.]+, hs_stub_sync"],
     "arm": [r"hvc\s+#0", r"in section \.stub of \S*hs-stub\.elf", r"= 0x%x\b",
-            r"\$\d+ = 0x1a\b", r"Breakpoint [\d.]+, hs_stub_call"],
+            r"\$\d+ = 0x1a\b", r"Breakpoint [\d.]+, hs_stub_sync"],
 }
 
 

@@ -46,8 +46,10 @@ def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=Fal
     return cmd
 
 
-def run(cmd, timeout, out=sys.stdout.buffer, log=None):
-    """Run one QEMU; stream its console; return (exit code, output bytes)."""
+def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1):
+    """Run one QEMU; stream its console; return (exit code, output bytes).
+    QEMU is killed once `stops` stop banners appeared (one per CPU when
+    every CPU is expected to report a crash)."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
     captured = bytearray()
@@ -61,7 +63,7 @@ def run(cmd, timeout, out=sys.stdout.buffer, log=None):
                 out.flush()
             if log:
                 log.write(chunk)
-            if any(m in captured for m in STOP_MARKERS):
+            if sum(captured.count(m) for m in STOP_MARKERS) >= stops:
                 stopped.set()
 
     reader = threading.Thread(target=pump, daemon=True)

@@ -5,7 +5,12 @@
  */
 #include "stub.h"
 
+#include <stddef.h>
+
 struct hs_stub_config hs_stub_config;
+
+_Static_assert(offsetof(struct hs_stub_config, cpu_table) == HS_STUB_CONFIG_CPU_TABLE,
+	       "hs_stub_config.cpu_table");
 
 #define PL011_DR      0x00
 #define PL011_FR      0x18

@@ -14,7 +14,12 @@ static int hs_addr_exists(uintptr_t addr)
 	return addr < hs_stub_config.pa_limit;
 }
 
-unsigned long hs_stub_call(struct hs_frame *f)
+/*
+ * The call itself, after the syndrome was checked: returns x0. Static, so
+ * that it is inlined and hs_stub_sync() stays a leaf that needs no stack:
+ * the call path's whole EL2 stack is the frame the vectors save.
+ */
+static unsigned long hs_stub_call(struct hs_frame *f)
 {
 	uintptr_t target = hs_frame_arg(f, 1);
 

@@ -2,14 +2,19 @@
 /*
  * The crash report: every unexpected exception at EL2 (and, in the shim,
  * at EL1 when there is no EL2) ends here. It says what happened, decoded,
- * and stops the CPU; it never returns and never hangs silently.
+ * and returns to the crash path, which gives the slow-path stack back and
+ * stops the CPU: it never hangs silently.
  */
 #include <arch/cpu.h>
 
 #include "stub.h"
 
-/* A second fault while reporting must not loop: remember we are in here. */
-static volatile int hs_reporting;
+/*
+ * A second fault while reporting must not loop: remember we are in here.
+ * Only the CPU that holds the slow-path stack writes it (the crash path
+ * clears it as it gives the stack back).
+ */
+volatile int hs_reporting;
 
 void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigned long el)
 {
@@ -31,6 +36,4 @@ void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigne
 		hs_report_arch_regs(f, el);
 		hs_puts("*** hypstub: CPU stopped ***\n");
 	}
-	for (;;)
-		__asm__ volatile("wfi");
 }

@@ -11,6 +11,7 @@
 #define STUB_STUB_H
 
 #include <arch/stub_arch.h>
+#include <hypstub/slow_lock.h>
 #include <stdint.h>
 
 /* Everything below is inside the stub: reached PC-relatively, never
@@ -21,6 +22,8 @@
 struct hs_stub_config {
 	uintptr_t uart_base; /* PL011 for crash reports, 0 for none */
 	uint64_t pa_limit;   /* first address past the physical address space */
+	uintptr_t cpu_table; /* the resident struct hs_cpu_table; 0 while the shim
+				boots alone (a crash then reports on its stack) */
 };
 
 extern struct hs_stub_config hs_stub_config;
@@ -36,12 +39,13 @@ extern char hs_stub_start[], hs_stub_end[];
  */
 long hs_stub_sync(struct hs_frame *f);
 
-/* The call itself, after the syndrome was checked: returns x0. */
-unsigned long hs_stub_call(struct hs_frame *f);
-
-/* The crash report: prints, then stops this CPU for good. */
-void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigned long el)
-    __attribute__((noreturn));
+/*
+ * The crash report: prints, unless this CPU is reporting already, and
+ * returns; the crash path then stops this CPU for good.
+ */
+void hs_report_crash(const struct hs_exc_frame *f, unsigned long vector, unsigned long el);
+/* Set while a report is being printed, by the CPU that holds the slow-path stack. */
+extern volatile int hs_reporting;
 
 /* Minimal output, usable at any EL without a C library. */
 void hs_putc(char c);

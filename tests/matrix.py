@@ -175,15 +175,21 @@ GROUPS.update({
                                 ["class : 0x00000003 cp15 MCR/MRC trap",
                                  "vector: HYP trap, from a lower mode"]),
 })
+# Every CPU crashes at once (test_crash.c): one whole report per CPU, one
+# after the other on the shared slow-path stack (run.py checks them; QEMU
+# is stopped only after as many reports as CPUs, or the timeout).
+GROUPS["crash-smp"] = ("conformance.elf", "tests=crash_smp", {
+    "exit": 3, "reports": True, "lines": ["WFI/WFE trap"]})
 CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", "crash-sysreg"]
 
 
 def groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
-        return ["smp"] + (["fuzz"] if el == 2 else [])
+        return ["smp"] + (["fuzz", "crash-smp"] if el == 2 else [])
     if smp > 1:
-        return ["smp", "stub"] + (["regs", "demo-smp", "fuzz"] if el == 2 else ["demo-el1"])
+        return ["smp", "stub"] + (["regs", "demo-smp", "fuzz", "crash-smp"] if el == 2
+                                  else ["demo-el1"])
     if el == 1:
         return ["stub", "el1", "demo-el1"] + (["thumb-entry"] if arch == "arm" else [])
     if config in FEATURE_CONFIGS:

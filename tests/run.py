@@ -48,6 +48,41 @@ def command(build, config, group):
     return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 
 
+REPORT_HEAD = re.compile(r"\*\*\* hypstub: unexpected exception at \S+, CPU (0x[0-9a-f]+) \*\*\*")
+
+
+def check_reports(text, arch, ncpus):
+    """Problems with the crash reports of a boot where every CPU crashed: one
+    whole report per CPU, none interleaved, each with its own registers
+    (x0..x3 the markers, x4 the MPIDR its header names)."""
+    reg = "x" if arch == "arm64" else "r"
+    lines = text.splitlines()
+    heads = [i for i, line in enumerate(lines) if "*** hypstub: unexpected exception" in line]
+    problems, cpus = [], set()
+    for n, i in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        block = lines[i:end]
+        head = REPORT_HEAD.fullmatch(block[0].strip())
+        stop = [j for j, line in enumerate(block) if line.strip() == "*** hypstub: CPU stopped ***"]
+        if not head or not stop:
+            problems.append("report %d is not whole: %r" % (n + 1, block[0]))
+            continue
+        body = "\n".join(block[:stop[0] + 1])
+        cpu = int(head.group(1), 16)
+        regs = dict((int(k), int(v, 16)) for k, v in
+                    re.findall(r"\b%s(\d\d): (0x[0-9a-f]+)" % reg, body))
+        want = {0: 0xc0ffee00, 1: 0xc0ffee01, 2: 0xc0ffee02, 3: 0xc0ffee03, 4: cpu}
+        bad = [k for k, v in want.items() if regs.get(k) != v]
+        if bad:
+            problems.append("report %d (CPU %#x): %s%s not as that CPU had them" % (
+                n + 1, cpu, reg, ", ".join("%02d" % k for k in bad)))
+        cpus.add(cpu)
+    if len(heads) != ncpus or len(cpus) != ncpus:
+        problems.append("%d reports from %d CPUs, expected one from each of %d" % (
+            len(heads), len(cpus), ncpus))
+    return problems
+
+
 def judge(config, group, code, output):
     """Return (passed, failed, skipped, messages) for one boot."""
     _, _, want = matrix.GROUPS[group]
@@ -77,6 +112,9 @@ def judge(config, group, code, output):
     for line in want.get("absent", []):
         if line in text:
             problems.append("%s/%s: console showed %r" % (config, group, line))
+    if want.get("reports"):
+        problems += ["%s/%s: %s" % (config, group, p)
+                     for p in check_reports(text, arch, matrix.CONFIGS[config][4])]
     if code != want["exit"]:
         problems.append("%s/%s: exit code %d, expected %d" % (config, group, code, want["exit"]))
     if not want.get("tests"):
@@ -95,7 +133,9 @@ def run_one(build, logdir, timeout, config, group):
     log_path = os.path.join(logdir, "%s-%s.log" % (config, group))
     with open(log_path, "wb") as log:
         log.write((" ".join(cmd) + "\n").encode())
-        code, output = hsqemu.run(cmd, timeout, out=None, log=log)
+        # A boot where every CPU crashes stops after the last CPU's report.
+        stops = matrix.CONFIGS[config][4] if matrix.GROUPS[group][2].get("reports") else 1
+        code, output = hsqemu.run(cmd, timeout, out=None, log=log, stops=stops)
     return (config, group, log_path) + judge(config, group, code, output)
 
 

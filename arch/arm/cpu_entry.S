@@ -3,29 +3,30 @@
  * The resident CPU entry (arm): PSCI CPU_ON lands here, with the
  * context_id in r0, in HYP mode (or SVC on a machine without HYP). It
  * points HVBAR at the stub before anything else, finds this CPU's row of
- * hs_cpu_table by MPIDR, takes that CPU's HYP stack, and lets
- * hs_cpu_enter() (cpu_entry.c) do the rest. Position-independent: every
- * address is taken relative to the PC (movw/movt of a difference).
+ * hs_cpu_table by MPIDR, takes the slow-path stack (its lock is in the
+ * rows: slow_lock.S.inc), and lets hs_cpu_enter() (cpu_entry.c) do the
+ * rest on it. Then it gives the slow-path stack back, takes the CPU's own
+ * small stack (by its row's index; the spare for a CPU not listed), and
+ * enters SVC or calls PSCI CPU_OFF. Position-independent: every address
+ * is taken relative to the PC (movw/movt of a difference).
  */
 #include <arch/psr.h>
+#include <arch/slow_lock.S.inc>
 #include <hypstub/bootinfo.h>
 
 #include "../../cpu/cpu.h"
 
 /* HSCTLR until el2_setup(): the RES1 bits only; MMU, caches, TE, EE off. */
 #define ENTRY_HSCTLR 0x30c50818
-/* MPIDR's affinity fields: Aff2..Aff0 [23:0]. */
-#define MPIDR_FLAGS 0xff000000
-
-/* \reg = the run-time address of \sym, whatever address we were copied to. */
-.macro pc_address reg, sym
-	movw	\reg, #:lower16:(\sym - (9998f + 8))
-	movt	\reg, #:upper16:(\sym - (9998f + 8))
-9998:	add	\reg, pc, \reg
-.endm
+/* struct hs_cpu_table.psci_hvc (checked in cpu_entry.c) */
+#define HS_CPU_TABLE_PSCI_HVC 12
+/* PSCI CPU_OFF's function ID (<hypstub/psci.h>, whose suffixes C alone reads). */
+#define ENTRY_PSCI_CPU_OFF 0x84000002
 
 	.arm
 	.syntax unified
+	.arch_extension sec
+	.arch_extension virt
 	.section .text.hs_cpu_entry, "ax"
 	.balign 8
 	.global hs_cpu_entry
@@ -44,35 +45,69 @@ hs_cpu_entry:
 	movt	r9, #:upper16:ENTRY_HSCTLR
 	mcr	p15, 4, r9, c1, c0, 0		@ HSCTLR
 	isb
-1:	@ r6 = this CPU's row (0 if not listed), r7 = its stack's index
-	mrc	p15, 0, r1, c0, c0, 5		@ MPIDR
-	bic	r1, r1, #MPIDR_FLAGS
+1:	bl	cpu_slow_lock			@ r6 = this CPU's row
+	bl	cpu_slow_stack
 	pc_address r2, hs_cpu_table
-	ldr	r3, [r2, #HS_CPU_TABLE_NCPUS]
-	add	r6, r2, #HS_CPU_TABLE_CPUS
-	mov	r7, #0
-2:	cmp	r7, r3
-	bhs	3f
-	ldr	r8, [r6]			@ the low word: Aff3 does not exist here
-	cmp	r8, r1
-	beq	4f
-	add	r6, r6, #HS_CPU_SIZE
-	add	r7, r7, #1
-	b	2b
-3:	mov	r6, #0				@ unlisted: the spare stack
-	mov	r7, #HS_MAX_CPUS
-4:	pc_address r8, hs_stub_start
-	add	r8, r8, #HS_RESIDENT_STACKS_OFFSET
-	add	r7, r7, #1
-	add	r8, r8, r7, lsl #HS_EL2_STACK_SHIFT
-	mov	sp, r8
-	mov	r0, r6
+	add	r3, r2, #(HS_CPU_TABLE_CPUS + HS_MAX_CPUS * HS_CPU_SIZE)
+	cmp	r6, r3
+	moveq	r0, #0				@ the spare row: not listed
+	movne	r0, r6
 	mov	r1, r4
 	mov	r2, r5
-	bl	hs_cpu_enter
+	bl	hs_cpu_enter			@ r0 = the SVC entry, or 0: off
+	mov	r7, r0
+	@ r8 = this CPU's own stack: HS_EL2_STACK_TOP(row index)
+	pc_address r2, hs_cpu_table
+	sub	r3, r6, r2
+	sub	r3, r3, #(HS_CPU_TABLE_CPUS - HS_CPU_SIZE)
+	lsr	r3, r3, #4			@ HS_CPU_SIZE: index + 1
+	mov	r1, #HS_EL2_STACK_SIZE
+	mul	r3, r3, r1
+	pc_address r8, hs_stub_start
+	add	r8, r8, #HS_RESIDENT_STACKS_OFFSET
+	add	r8, r8, #HS_SLOW_STACK_SIZE
+	add	r8, r8, r3
+	slow_unlock 6, 1
+	mov	sp, r8
+	cmp	r7, #0
+	beq	2f
+	mov	r0, r7
 	mov	r1, r4				@ the context_id, where the boot CPU got its DTB
 	mov	r2, r8
 	b	arch_enter_payload
+2:	pc_address r2, hs_cpu_table		@ PSCI CPU_OFF: no return if it works
+	ldr	r2, [r2, #HS_CPU_TABLE_PSCI_HVC]
+	movw	r0, #:lower16:ENTRY_PSCI_CPU_OFF
+	movt	r0, #:upper16:ENTRY_PSCI_CPU_OFF
+	mov	r1, #0
+	mov	r3, #0
+	cmp	r2, #0
+	mov	r2, #0
+	bne	3f
+	smc	#0
+	b	4f
+3:	hvc	#0
+4:	bl	cpu_slow_lock			@ it returned: say so, and stop
+	bl	cpu_slow_stack
+	bl	hs_cpu_off_failed
+	slow_unlock 6, 1
+5:	wfi
+	b	5b
+
+@ Take the slow-path stack: r6 = this CPU's row. Clobbers r0-r3.
+cpu_slow_lock:
+	pc_address r2, hs_cpu_table
+	slow_lock_find 2, 6, 0, 3, 1, 1f
+	slow_lock_ticket 2, 6, 0, 3, 1
+	slow_lock_wait 2, 6, 0, 3, 1
+1:	bx	lr
+
+@ SP = the top of the slow-path stack, which this CPU holds. Clobbers r1.
+cpu_slow_stack:
+	pc_address r1, hs_stub_start
+	add	r1, r1, #HS_RESIDENT_STACKS_OFFSET
+	add	sp, r1, #HS_SLOW_STACK_SIZE
+	bx	lr
 
 /*
  * arch_enter_payload(entry, dtb, el2_sp): leave hypstub for SVC.

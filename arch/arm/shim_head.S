@@ -101,3 +101,5 @@ shim_pl1_crash:
 	mov	r0, sp
 	mov	r2, #1
 	bl	hs_report_crash
+1:	wfi					@ the report returns: stop here
+	b	1b

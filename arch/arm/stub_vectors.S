@@ -6,9 +6,25 @@
  *
  * C may change r0-r3, ip and lr (HYP mode shares lr with USR/SYS), so the
  * call path saves exactly those six and every register but r0 comes back
- * as it was (the ABI would allow r0-r3 and ip to be lost).
+ * as it was (the ABI would allow r0-r3 and ip to be lost). Those 24 bytes
+ * are the whole of the CPU's own HYP stack (HS_EL2_STACK_SIZE_ARM):
+ * hs_stub_sync() is a leaf that uses none.
+ *
+ * A crash saves r0-r5 below its SP (crash_entry.S.inc), takes the
+ * slow-path stack's lock (slow_lock.S.inc) with r0 and r2-r5, and builds
+ * the report's frame on the one slow-path stack all CPUs share. When this
+ * CPU holds the lock already (its CPU entry's C crashed), the frame goes
+ * on the stack it is on; when it crashed inside its own report, it gives
+ * the lock back and stops. The report out, it gives the lock back (a CPU
+ * crashing meanwhile waits for it, then reports) and stops.
  */
 #include <arch/crash_entry.S.inc>
+#include <arch/slow_lock.S.inc>
+#include <hypstub/bootinfo.h>
+
+.if 24 > HS_EL2_STACK_SIZE || HS_CRASH_SAVE > HS_EL2_STACK_SIZE
+.error "the call path's frame does not fit the CPU's HYP stack"
+.endif
 
 	.arm
 	.syntax unified
@@ -52,6 +68,44 @@ hs_crash_v6:
 hs_crash_v7:
 	crash_vector 7, 2
 
+	/* r0..r5 saved at [sp], r1 = the vector: take the slow-path stack. */
 	.global hs_crash_entry_el2
 hs_crash_entry_el2:
+	pc_address r2, hs_stub_config
+	ldr	r2, [r2, #HS_STUB_CONFIG_CPU_TABLE]
+	mov	r3, #0				@ no row: nothing to give back
+	mov	r0, sp
+	cmp	r2, #0
+	beq	hs_crash_frame			@ the shim alone: this stack
+	slow_lock_find 2, 3, 0, 4, 5, hs_crash_held
+	slow_lock_ticket 2, 3, 0, 4, 5
+	slow_lock_wait 2, 3, 0, 4, 5
+	mov	r0, sp				@ r0..r5 as they were
+	pc_address r2, hs_stub_vectors		@ the resident region's base
+	add	r2, r2, #HS_RESIDENT_STACKS_OFFSET
+	add	sp, r2, #HS_SLOW_STACK_SIZE	@ the slow-path stack's top
+	/* r0 = r0..r5 saved, r1 = vector, r3 = row or 0: the frame, report. */
+hs_crash_frame:
+	mov	r9, r3				@ kept across C
 	crash_entry_body_hyp
+	mov	r3, r9
+	/* r3 = row or 0: the report is out, or it could not be: give the
+	 * slow-path stack back, stop. */
+hs_crash_release:
+	pc_address r2, hs_reporting
+	mov	r4, #0
+	str	r4, [r2]
+	cmp	r3, #0
+	beq	1f
+	slow_unlock 3, 4
+1:	wfi
+	b	1b
+
+	/* This CPU holds the slow-path stack already (r3 = its row). */
+hs_crash_held:
+	pc_address r2, hs_reporting
+	ldr	r2, [r2]
+	cmp	r2, #0
+	bne	hs_crash_release		@ it crashed in its own report
+	mov	r0, sp
+	b	hs_crash_frame			@ its CPU entry's C: report here

@@ -3,10 +3,14 @@
  * The resident CPU entry (arm64): PSCI CPU_ON lands here, with the
  * context_id in x0, at EL2 (or EL1 on a machine without EL2). It points
  * VBAR_EL2 at the stub before anything else, finds this CPU's row of
- * hs_cpu_table by MPIDR, takes that CPU's EL2 stack, and lets
- * hs_cpu_enter() (cpu_entry.c) do the rest. Position-independent: it runs
- * in the resident region, wherever that is.
+ * hs_cpu_table by MPIDR, takes the slow-path stack (its lock is in the
+ * rows: slow_lock.S.inc), and lets hs_cpu_enter() (cpu_entry.c) do the
+ * rest on it. Then it gives the slow-path stack back, takes the CPU's own
+ * small stack (by its row's index; the spare for a CPU not listed), and
+ * enters EL1 or calls PSCI CPU_OFF. Position-independent: it runs in the
+ * resident region, wherever that is.
  */
+#include <arch/slow_lock.S.inc>
 #include <hypstub/bootinfo.h>
 
 #include "../../cpu/cpu.h"
@@ -14,9 +18,10 @@
 /* SCTLR_EL2 until el2_setup(): RES1 bits, SA, MMU and caches off. */
 #define ENTRY_SCTLR_EL2_LO 0x0838
 #define ENTRY_SCTLR_EL2_HI 0x30c5
-/* MPIDR_EL1's affinity fields: Aff3 [39:32], Aff2..Aff0 [23:0]. */
-#define MPIDR_AFF_LO 0xffff
-#define MPIDR_AFF_MID 0xff
+/* struct hs_cpu_table.psci_hvc (checked in cpu_entry.c) */
+#define HS_CPU_TABLE_PSCI_HVC 12
+/* PSCI CPU_OFF's function ID (<hypstub/psci.h>, whose suffixes C alone reads). */
+#define ENTRY_PSCI_CPU_OFF 0x84000002
 
 	.section .text.hs_cpu_entry, "ax"
 	.balign 8
@@ -35,40 +40,71 @@ hs_cpu_entry:
 	movk	x9, #ENTRY_SCTLR_EL2_HI, lsl #16
 	msr	sctlr_el2, x9
 	isb
-1:	/* x4 = this CPU's row (0 if not listed), x5 = its stack's index */
-	mrs	x1, mpidr_el1
-	mov	x2, #MPIDR_AFF_LO
-	movk	x2, #MPIDR_AFF_MID, lsl #16
-	movk	x2, #MPIDR_AFF_MID, lsl #32
-	and	x1, x1, x2
+1:	bl	cpu_slow_lock			/* x21 = this CPU's row */
+	bl	cpu_slow_stack
+	mov	x0, x21
 	adrp	x2, hs_cpu_table
 	add	x2, x2, :lo12:hs_cpu_table
-	ldr	w3, [x2, #HS_CPU_TABLE_NCPUS]
-	add	x4, x2, #HS_CPU_TABLE_CPUS
-	mov	x5, #0
-2:	cmp	x5, x3
-	b.hs	3f
-	ldr	x6, [x4]
-	cmp	x6, x1
-	b.eq	4f
-	add	x4, x4, #HS_CPU_SIZE
-	add	x5, x5, #1
-	b	2b
-3:	mov	x4, #0				/* unlisted: the spare stack */
-	mov	x5, #HS_MAX_CPUS
-4:	adrp	x6, hs_stub_start
-	add	x6, x6, :lo12:hs_stub_start
-	add	x6, x6, #HS_RESIDENT_STACKS_OFFSET
-	add	x5, x5, #1
-	add	x21, x6, x5, lsl #HS_EL2_STACK_SHIFT
-	mov	sp, x21
-	mov	x0, x4
+	add	x3, x2, #(HS_CPU_TABLE_CPUS + HS_MAX_CPUS * HS_CPU_SIZE)
+	cmp	x21, x3
+	csel	x0, xzr, x21, eq		/* the spare row: not listed */
 	mov	x1, x19
 	mov	x2, x20
-	bl	hs_cpu_enter
+	bl	hs_cpu_enter			/* x0 = the EL1 entry, or 0: off */
+	mov	x22, x0
+	/* x23 = this CPU's own stack: HS_EL2_STACK_TOP(row index) */
+	adrp	x2, hs_cpu_table
+	add	x2, x2, :lo12:hs_cpu_table
+	sub	x3, x21, x2
+	sub	x3, x3, #(HS_CPU_TABLE_CPUS - HS_CPU_SIZE)
+	lsr	x3, x3, #4			/* HS_CPU_SIZE: index + 1 */
+	mov	x4, #HS_EL2_STACK_SIZE
+	adrp	x5, hs_stub_start
+	add	x5, x5, :lo12:hs_stub_start
+	add	x5, x5, #HS_RESIDENT_STACKS_OFFSET
+	add	x5, x5, #HS_SLOW_STACK_SIZE
+	madd	x23, x3, x4, x5
+	slow_unlock 21
+	mov	sp, x23
+	cbz	x22, 2f
+	mov	x0, x22
 	mov	x1, x19				/* the payload gets its context_id */
-	mov	x2, x21
+	mov	x2, x23
 	b	arch_enter_payload
+2:	adrp	x2, hs_cpu_table		/* PSCI CPU_OFF: no return if it works */
+	add	x2, x2, :lo12:hs_cpu_table
+	ldr	w2, [x2, #HS_CPU_TABLE_PSCI_HVC]
+	mov	x0, #(ENTRY_PSCI_CPU_OFF & 0xffff)
+	movk	x0, #(ENTRY_PSCI_CPU_OFF >> 16), lsl #16
+	mov	x1, #0
+	mov	x3, #0
+	cbnz	w2, 3f
+	smc	#0
+	b	4f
+3:	hvc	#0
+4:	bl	cpu_slow_lock			/* it returned: say so, and stop */
+	bl	cpu_slow_stack
+	bl	hs_cpu_off_failed
+	slow_unlock 21
+5:	wfi
+	b	5b
+
+/* Take the slow-path stack: x21 = this CPU's row. Clobbers x0-x5. */
+cpu_slow_lock:
+	adrp	x2, hs_cpu_table
+	add	x2, x2, :lo12:hs_cpu_table
+	slow_lock_find 2, 21, 0, 4, 5, 1f
+	slow_lock_ticket 2, 21, 0, 4, 5
+	slow_lock_wait 2, 21, 0, 4, 5
+1:	ret
+
+/* SP = the top of the slow-path stack, which this CPU holds. */
+cpu_slow_stack:
+	adrp	x5, hs_stub_start
+	add	x5, x5, :lo12:hs_stub_start
+	add	x5, x5, #HS_RESIDENT_STACKS_OFFSET
+	add	sp, x5, #HS_SLOW_STACK_SIZE
+	ret
 
 /*
  * arch_enter_payload(entry, x0_value, el2_sp): leave hypstub for EL1.

@@ -28,13 +28,32 @@
 #ifndef HYPSTUB_CPUS_H
 #define HYPSTUB_CPUS_H
 
-#include <hypstub/platform.h>
-#include <stdint.h>
+#include <hypstub/bootinfo.h>
 
 #define HS_DT_PROP_CPU_ENTRY "hypstub,cpu-entry"
 #define HS_DT_PROP_CPU_TABLE "hypstub,cpu-table"
 /* In each /cpus/cpu node: the level that CPU entered at during boot, 0 if never. */
 #define HS_DT_PROP_CPU_BOOT_EL "hypstub,boot-el"
+
+/*
+ * The table's layout, for the assembly that walks it (the CPU entry and
+ * the stub's crash path; checked against the structs in cpu_entry.c).
+ * A row is 16 bytes: with the CPU's own EL2 stack (<hypstub/bootinfo.h>)
+ * that is all hypstub keeps per CPU.
+ */
+#define HS_CPU_TABLE_NCPUS 0
+#define HS_CPU_TABLE_CPUS  40
+#define HS_CPU_SIZE	   16
+#define HS_CPU_CHOOSING	   14
+#define HS_CPU_NUMBER	   15
+/* cpu[] and the spare row after it: every row the lock looks at. */
+#define HS_CPU_TABLE_ROWS_END (HS_CPU_TABLE_CPUS + (HS_MAX_CPUS + 1) * HS_CPU_SIZE)
+/* The largest ticket the slow-path lock hands out (a byte; see below). */
+#define HS_CPU_NUMBER_MAX 250
+
+#ifndef __ASSEMBLER__
+#include <hypstub/platform.h>
+#include <stdint.h>
 
 /* What a CPU is doing, as far as hypstub knows (struct hs_cpu.state). */
 enum hs_cpu_state {
@@ -44,13 +63,26 @@ enum hs_cpu_state {
 	HS_CPU_REFUSED = 3,  /* entered with a bad start record: powered off */
 };
 
+/*
+ * One CPU's row. Whether its stub is installed is not stored: it is
+ * (level == 2 && !hyp_disabled), hs_cpu_has_hyp() below; its vectors are
+ * its VBAR_EL2/HVBAR, which only it can read.
+ *
+ * `choosing` and `number` are the CPU's part of the slow-path lock, a
+ * Lamport bakery: plain byte loads and stores with barriers, because with
+ * the EL2 MMU off memory is Device memory, where exclusive loads and
+ * stores are not architecturally guaranteed to work. A CPU holds the
+ * lock (and with it the one slow-path stack) from when its ticket is the
+ * lowest non-zero (number, row) until it writes 0 to `number`. hypstub's
+ * own; a payload must not write them.
+ */
 struct hs_cpu {
 	uint64_t mpidr;	  /* affinity, as the /cpus node's reg gives it */
-	uint32_t level;	  /* 2 = EL2/HYP, 1 = EL1/SVC: how it last entered */
-	uint32_t hyp;	  /* 1 when its stub is installed and may be called */
 	uint32_t entries; /* times it came through the CPU entry */
-	uint32_t state;	  /* enum hs_cpu_state */
-	uint64_t vectors; /* what its VBAR_EL2/HVBAR was set to on entry */
+	uint8_t level;	  /* 2 = EL2/HYP, 1 = EL1/SVC: how it last entered, 0 never */
+	uint8_t state;	  /* enum hs_cpu_state */
+	uint8_t choosing; /* the slow-path lock: 1 while taking a ticket */
+	uint8_t number;	  /* the slow-path lock: its ticket, 0 = none */
 };
 
 struct hs_cpu_table {
@@ -62,7 +94,14 @@ struct hs_cpu_table {
 	uint32_t reserved;
 	uint64_t ram_base, ram_end; /* where a struct hs_cpu_start may lie */
 	struct hs_cpu cpu[HS_MAX_CPUS];
+	struct hs_cpu spare; /* hypstub's: the lock bytes of a CPU not listed */
 };
+
+/* 1 when row i's stub is installed and may be called. */
+static inline int hs_cpu_has_hyp(const struct hs_cpu_table *t, unsigned i)
+{
+	return t->cpu[i].level == 2 && !t->hyp_disabled;
+}
 
 /* What CPU_ON's context_id points at when the entry is hypstub's. */
 struct hs_cpu_start {
@@ -70,4 +109,5 @@ struct hs_cpu_start {
 	uintptr_t arg;	 /* the payload's own; hypstub does not read it */
 };
 
+#endif /* __ASSEMBLER__ */
 #endif

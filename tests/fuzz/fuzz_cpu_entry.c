@@ -4,11 +4,11 @@
  * CPU. A payload chooses what PSCI CPU_ON hands it: the context_id (here
  * a start record somewhere in a buffer, or an arbitrary address) and the
  * record's entry point; QEMU or firmware chooses the level. Every run
- * checks the contract of include/hypstub/cpus.h: the CPU either enters
- * the record's entry (only when the record is aligned, inside RAM (here
+ * checks the contract of include/hypstub/cpus.h: hs_cpu_enter() either
+ * returns the record's entry (only when the record is aligned, inside RAM (here
  * the records buffer), and its entry one the stub would accept) with
- * its row RUNNING, or powers itself off, its row PARKED (no record) or
- * REFUSED; at EL2 VBAR_EL2 is the stub's either way, at EL1 no EL2
+ * its row RUNNING, or returns 0 (cpu_entry.S then powers the CPU off),
+ * its row PARKED (no record) or REFUSED; at EL2 VBAR_EL2 is the stub's either way, at EL1 no EL2
  * register is touched.
  *
  * Input layout (little-endian, missing bytes are 0): level (1 byte: 1 or
@@ -17,8 +17,6 @@
  * PARange (1).
  */
 #include <hypstub/cpus.h>
-#include <hypstub/psci.h>
-#include <setjmp.h>
 #include <string.h>
 
 #include "../../cpu/cpu.h"
@@ -29,7 +27,6 @@ struct hs_stub_config hs_stub_config;
 char hs_stub_vectors[2048] __attribute__((aligned(2048)));
 
 static const unsigned pa_bits[] = {32, 36, 40, 42, 44, 48, 52};
-static jmp_buf powered_off;
 static unsigned char records[256] __attribute__((aligned(16)));
 
 void hs_putc(char c)
@@ -52,14 +49,6 @@ unsigned long hs_this_cpu_id(void)
 	return 1;
 }
 
-unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3,
-			 int use_hvc)
-{
-	(void)a1, (void)a2, (void)a3, (void)use_hvc;
-	FUZZ_CHECK(fid == PSCI_CPU_OFF);
-	longjmp(powered_off, 1);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_input in = {data, size};
@@ -67,8 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned flags = (unsigned)fuzz_take(&in, 1);
 	uint64_t where = fuzz_take(&in, 8), entry = fuzz_take(&in, 8);
 	unsigned parange = (unsigned)(fuzz_take(&in, 1) % 7);
-	struct hs_cpu *volatile me = &hs_cpu_table.cpu[1];
-	volatile uintptr_t ctx = 0;
+	struct hs_cpu *me = &hs_cpu_table.cpu[1];
+	uintptr_t ctx = 0, got;
 	int good;
 
 	fake_cpu_reset();
@@ -100,23 +89,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (good)
 		entry = ((const struct hs_cpu_start *)ctx)->entry;
 	good = good && hs_entry_ok((uintptr_t)entry) && entry < hs_stub_config.pa_limit;
-	if (setjmp(powered_off) == 0) {
-		uintptr_t got = hs_cpu_enter(me, ctx, level);
-
-		FUZZ_CHECK(good);
+	got = hs_cpu_enter(me, ctx, level);
+	if (good) {
 		FUZZ_CHECK(got == entry);
 		FUZZ_CHECK(me->state == HS_CPU_RUNNING);
 	} else {
-		FUZZ_CHECK(!good);
+		FUZZ_CHECK(got == 0);
 		FUZZ_CHECK(me->state == (ctx ? HS_CPU_REFUSED : HS_CPU_PARKED));
 	}
 	FUZZ_CHECK(me->entries == 1 && me->level == level);
 	if (level == 2) {
 		FUZZ_CHECK(fake_cpu.reg[FR_vbar_el2] == (uintptr_t)hs_stub_vectors);
-		FUZZ_CHECK(me->hyp == !hs_cpu_table.hyp_disabled);
+		FUZZ_CHECK(hs_cpu_has_hyp(&hs_cpu_table, 1) == !hs_cpu_table.hyp_disabled);
 	} else {
 		FUZZ_CHECK(fake_cpu.reg[FR_vbar_el2] == 0x7ff00000);
-		FUZZ_CHECK(fake_cpu.writes[FR_hcr_el2] == 0 && me->hyp == 0);
+		FUZZ_CHECK(fake_cpu.writes[FR_hcr_el2] == 0 && !hs_cpu_has_hyp(&hs_cpu_table, 1));
 	}
 	FUZZ_CHECK(fake_cpu.errors == 0);
 	return 0;

@@ -76,5 +76,7 @@ void arch_test_el2_trap_wfi(void);
 /* At EL1: x0..x3 (r0..r3) = ARCH_TEST_MARKER + 0..3, then WFI. */
 #define ARCH_TEST_MARKER 0xc0ffee00ul
 void arch_test_wfi_with_markers(void);
+/* The same, and x4 (r4) = id. */
+void arch_test_wfi_with_id(unsigned long id);
 
 #endif

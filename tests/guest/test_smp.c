@@ -138,9 +138,11 @@ TEST(smp, step1_every_cpu_came_up_once_at_boot)
 		const struct hs_cpu *c = &t->cpu[i];
 
 		EXPECT_EQ(c->level, hyp_boot_el());
-		EXPECT_EQ(c->hyp, hyp_available());
+		EXPECT_EQ(hs_cpu_has_hyp(t, i), hyp_available());
 		EXPECT_EQ(c->entries, 1);
-		EXPECT_EQ(c->vectors, hyp_available() ? hyp_stub_vectors() : 0);
+		/* Its slow-path lock is free: no ticket, not choosing. */
+		EXPECT_EQ(c->number, 0);
+		EXPECT_EQ(c->choosing, 0);
 		if (i == t->boot_cpu) {
 			EXPECT_EQ(c->state, HS_CPU_RUNNING);
 			continue;
@@ -184,12 +186,14 @@ TEST(smp, step2_each_cpu_starts_with_a_fresh_stub)
 		EXPECT_EQ(t->cpu[i].state, HS_CPU_RUNNING);
 		EXPECT_EQ(t->cpu[i].entries, 2);
 		EXPECT_EQ(t->cpu[i].level, hyp_boot_el());
-		EXPECT_EQ(t->cpu[i].vectors, hyp_available() ? hyp_stub_vectors() : 0);
+		EXPECT_EQ(t->cpu[i].number, 0); /* it gave the slow-path stack back */
 		EXPECT_EQ(rt_smp_affinity_info(i), PSCI_AFFINITY_ON);
 		memset(&reports[i], 0, sizeof(reports[i]));
-		EXPECT_EQ(rt_smp_run(i, probe, NULL), 0);
+		/* Its VBAR_EL2 (HVBAR), read there: the stub's. */
+		EXPECT_EQ(rt_smp_run(i, probe, hyp_available() ? (void *)1 : NULL), 0);
 		EXPECT_EQ(reports[i].mpidr, t->cpu[i].mpidr);
 		EXPECT_EQ(reports[i].whoami, HVC_STUB_ERR);
+		EXPECT_EQ(reports[i].vbar_el2, hyp_available() ? hyp_stub_vectors() : 0);
 	}
 }
 
@@ -351,10 +355,11 @@ TEST(smp, step6_a_cpu_survives_100_power_cycles)
 		ASSERT_EQ(rt_smp_affinity_info(target), PSCI_AFFINITY_OFF);
 		ASSERT_EQ(rt_smp_start(target), 0);
 		ASSERT_EQ(t->cpu[target].entries, entries + cycle + 1);
-		ASSERT_EQ(t->cpu[target].vectors, hyp_available() ? hyp_stub_vectors() : 0);
 		reports[target].whoami = 0;
-		ASSERT_EQ(rt_smp_run(target, probe, NULL), 0);
+		reports[target].vbar_el2 = ~0ul;
+		ASSERT_EQ(rt_smp_run(target, probe, hyp_available() ? (void *)1 : NULL), 0);
 		ASSERT_EQ(reports[target].mpidr, t->cpu[target].mpidr);
+		ASSERT_EQ(reports[target].vbar_el2, hyp_available() ? hyp_stub_vectors() : 0);
 		/* With HYP, the stub answers (and refuses WHOAMI); without, the client does. */
 		ASSERT_EQ(reports[target].whoami, HVC_STUB_ERR);
 	}

@@ -4,9 +4,11 @@
  * refused with nothing changed. VBAR_EL2 is read at EL2 through
  * SOFT_RESTART (rt_el2_call), so "nothing changed" is checked, not assumed.
  */
+#include <hypstub/bootinfo.h>
 #include <hypstub/client.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
+#include <hypstub/rt_smp.h>
 
 #include "arch_test.h"
 #include "harness.h"
@@ -186,4 +188,38 @@ TEST_NO_HYP(nohyp, calls_refused_without_el2)
 	EXPECT_EQ(hyp_soft_restart((uintptr_t)never_runs, 0, 0, 0), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_call(7, 0, 0, 0, 0), HVC_STUB_ERR);
 	EXPECT_EQ(rt_current_el(), 1);
+}
+
+#define STACK_PAINT 0x5aa5a55au
+
+/*
+ * A call uses this CPU's own EL2/HYP stack and nothing below it: paint
+ * the stack (HS_EL2_STACK_SIZE below HS_EL2_STACK_TOP of this CPU's
+ * index) and as much again below it (another CPU's, or the slow-path
+ * stack: dead while no other CPU runs), make each call, and find the
+ * deepest word that changed: exactly the call path's frame, which fills
+ * the stack.
+ */
+TEST_HYP(stub, calls_use_only_this_cpus_own_el2_stack)
+{
+	uintptr_t top = hyp_stub_vectors() + HS_EL2_STACK_TOP((uintptr_t)hyp_cpu_index());
+	volatile uint32_t *hi = (volatile uint32_t *)top, *lo = hi - 2 * HS_EL2_STACK_SIZE / 4;
+	volatile uint32_t *p;
+
+	for (unsigned i = 0; i < rt_smp_ncpus(); i++) {
+		if (i != rt_smp_self() && rt_smp_running(i)) {
+			test_skip("another CPU is running");
+			return;
+		}
+	}
+	ASSERT_EQ(hyp_cpu_index() >= 0, 1);
+	for (p = lo; p < hi; p++)
+		*p = STACK_PAINT;
+	EXPECT_EQ(hyp_set_vectors(hyp_stub_vectors()), 0);
+	EXPECT_EQ(hyp_set_vectors(hyp_stub_vectors() + 4), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_call(SOME_CALL, 1, 2, 3, 4), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_reset_vectors(), 0);
+	for (p = lo; p < hi && *p == STACK_PAINT; p++)
+		;
+	EXPECT_EQ((uintptr_t)hi - (uintptr_t)p, HS_EL2_STACK_SIZE);
 }

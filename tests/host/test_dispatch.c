@@ -299,23 +299,6 @@ static void test_not_hvc64(void **state)
 	}
 }
 
-/* hs_stub_call() alone: the result comes back, x0 is the caller's to set. */
-static void test_stub_call_direct(void **state)
-{
-	struct hs_frame f = frame(HVC_SET_VECTORS, VALID_VECTORS), before = f;
-
-	(void)state;
-	fake_cpu_clear_log();
-	assert_int_equal(hs_stub_call(&f), 0);
-	assert_memory_equal(&f, &before, sizeof(f));
-	assert_wrote_once(vbar_el2, VALID_VECTORS);
-	f = frame(7, 0);
-	before = f;
-	assert_int_equal(hs_stub_call(&f), HVC_STUB_ERR);
-	assert_memory_equal(&f, &before, sizeof(f));
-	assert_fake_ok();
-}
-
 /*
  * Random frames and syndromes against a model written from the spec:
  * only x0 ever changes, except x0..x2 for a valid SOFT_RESTART; the only
@@ -445,7 +428,6 @@ int main(void)
 	    cmocka_unit_test_setup(test_unknown_calls, setup),
 	    cmocka_unit_test_setup(test_nonzero_immediate, setup),
 	    cmocka_unit_test_setup(test_not_hvc64, setup),
-	    cmocka_unit_test_setup(test_stub_call_direct, setup),
 	    cmocka_unit_test_setup(test_random_property, setup),
 	};
 
