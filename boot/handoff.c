@@ -3,6 +3,7 @@
 #include "handoff.h"
 
 #include <hypstub/bootinfo.h>
+#include <hypstub/bulk.h>
 #include <hypstub/cpus.h>
 #include <libfdt.h>
 #include <string.h>
@@ -140,7 +141,7 @@ static int open_copy(const void *src, void *dst, size_t room)
 	    rsv + ((size_t)nrsv + 1) * sizeof(struct fdt_reserve_entry) > strct ||
 	    strct + fdt_size_dt_struct(src) > strings || used > fdt_totalsize(src) || used > room)
 		return fdt_open_into(src, dst, (int)room);
-	memcpy(dst, src, used);
+	hs_bulk_copy(dst, src, used);
 	fdt_set_totalsize(dst, (uint32_t)used);
 	return fdt_open_into(dst, dst, (int)room);
 }

@@ -8,6 +8,7 @@
 #include <arch/el2_setup.h>
 #include <arch/sysreg.h>
 #include <hypstub/bootinfo.h>
+#include <hypstub/bulk.h>
 #include <hypstub/platform.h>
 #include <libfdt.h>
 #include <stdarg.h>
@@ -72,7 +73,7 @@ static uint64_t shim_install_resident(uint64_t resident, unsigned long boot_el)
 	hs_stub_config.pa_limit = arch_pa_limit();
 	/* The crash path's slow-path lock is in the resident table's rows. */
 	hs_stub_config.cpu_table = (uintptr_t)resident_copy(resident, &hs_cpu_table);
-	memcpy((void *)(uintptr_t)resident, hs_stub_start, size);
+	hs_bulk_copy((void *)(uintptr_t)resident, hs_stub_start, size);
 	arch_icache_invalidate_all();
 	if (boot_el != 2)
 		return 0;

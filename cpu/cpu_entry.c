@@ -18,7 +18,7 @@
 #include <stddef.h>
 
 _Static_assert(offsetof(struct hs_cpu_table, ncpus) == HS_CPU_TABLE_NCPUS, "ncpus");
-_Static_assert(offsetof(struct hs_cpu_table, psci_hvc) == 12, "psci_hvc (cpu_entry.S)");
+_Static_assert(offsetof(struct hs_cpu_table, psci_hvc) == HS_CPU_TABLE_PSCI_HVC, "psci_hvc");
 _Static_assert(offsetof(struct hs_cpu_table, cpu) == HS_CPU_TABLE_CPUS, "cpu[]");
 _Static_assert(offsetof(struct hs_cpu_table, spare) ==
 		   HS_CPU_TABLE_CPUS + HS_MAX_CPUS * HS_CPU_SIZE,

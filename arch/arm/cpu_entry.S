@@ -13,15 +13,12 @@
 #include <arch/psr.h>
 #include <arch/slow_lock.S.inc>
 #include <hypstub/bootinfo.h>
+#include <hypstub/psci.h>
 
 #include "../../cpu/cpu.h"
 
 /* HSCTLR until el2_setup(): the RES1 bits only; MMU, caches, TE, EE off. */
 #define ENTRY_HSCTLR 0x30c50818
-/* struct hs_cpu_table.psci_hvc (checked in cpu_entry.c) */
-#define HS_CPU_TABLE_PSCI_HVC 12
-/* PSCI CPU_OFF's function ID (<hypstub/psci.h>, whose suffixes C alone reads). */
-#define ENTRY_PSCI_CPU_OFF 0x84000002
 
 	.arm
 	.syntax unified
@@ -77,17 +74,15 @@ hs_cpu_entry:
 	b	arch_enter_payload
 2:	pc_address r2, hs_cpu_table		@ PSCI CPU_OFF: no return if it works
 	ldr	r2, [r2, #HS_CPU_TABLE_PSCI_HVC]
-	movw	r0, #:lower16:ENTRY_PSCI_CPU_OFF
-	movt	r0, #:upper16:ENTRY_PSCI_CPU_OFF
+	push	{r2, r3}			@ arch_smccc's 5th argument: use_hvc
+	movw	r0, #:lower16:PSCI_CPU_OFF
+	movt	r0, #:upper16:PSCI_CPU_OFF
 	mov	r1, #0
-	mov	r3, #0
-	cmp	r2, #0
 	mov	r2, #0
-	bne	3f
-	smc	#0
-	b	4f
-3:	hvc	#0
-4:	bl	cpu_slow_lock			@ it returned: say so, and stop
+	mov	r3, #0
+	bl	arch_smccc
+	add	sp, sp, #8
+	bl	cpu_slow_lock			@ it returned: say so, and stop
 	bl	cpu_slow_stack
 	bl	hs_cpu_off_failed
 	slow_unlock 6, 1

@@ -12,16 +12,13 @@
  */
 #include <arch/slow_lock.S.inc>
 #include <hypstub/bootinfo.h>
+#include <hypstub/psci.h>
 
 #include "../../cpu/cpu.h"
 
 /* SCTLR_EL2 until el2_setup(): RES1 bits, SA, MMU and caches off. */
 #define ENTRY_SCTLR_EL2_LO 0x0838
 #define ENTRY_SCTLR_EL2_HI 0x30c5
-/* struct hs_cpu_table.psci_hvc (checked in cpu_entry.c) */
-#define HS_CPU_TABLE_PSCI_HVC 12
-/* PSCI CPU_OFF's function ID (<hypstub/psci.h>, whose suffixes C alone reads). */
-#define ENTRY_PSCI_CPU_OFF 0x84000002
 
 	.section .text.hs_cpu_entry, "ax"
 	.balign 8
@@ -73,16 +70,14 @@ hs_cpu_entry:
 	b	arch_enter_payload
 2:	adrp	x2, hs_cpu_table		/* PSCI CPU_OFF: no return if it works */
 	add	x2, x2, :lo12:hs_cpu_table
-	ldr	w2, [x2, #HS_CPU_TABLE_PSCI_HVC]
-	mov	x0, #(ENTRY_PSCI_CPU_OFF & 0xffff)
-	movk	x0, #(ENTRY_PSCI_CPU_OFF >> 16), lsl #16
+	ldr	w4, [x2, #HS_CPU_TABLE_PSCI_HVC]
+	mov	x0, #(PSCI_CPU_OFF & 0xffff)
+	movk	x0, #(PSCI_CPU_OFF >> 16), lsl #16
 	mov	x1, #0
+	mov	x2, #0
 	mov	x3, #0
-	cbnz	w2, 3f
-	smc	#0
-	b	4f
-3:	hvc	#0
-4:	bl	cpu_slow_lock			/* it returned: say so, and stop */
+	bl	arch_smccc
+	bl	cpu_slow_lock			/* it returned: say so, and stop */
 	bl	cpu_slow_stack
 	bl	hs_cpu_off_failed
 	slow_unlock 21

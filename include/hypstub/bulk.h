@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Copying and clearing large blocks (payload segments, their bss): in
- * 16-byte steps where the alignment allows. Debian's picolibc is built
+ * Copying and clearing blocks of more than a few words (payload
+ * segments and their bss, the device tree, the resident code): in
+ * 64-byte steps where the alignment allows. Debian's picolibc is built
  * for size, and its memcpy and memset move one byte per 5-instruction
  * loop: placing a payload with them cost the shim more than everything
  * else it does (README, Benchmarks). Small copies keep using memcpy.

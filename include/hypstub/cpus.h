@@ -41,11 +41,12 @@
  * A row is 16 bytes: with the CPU's own EL2 stack (<hypstub/bootinfo.h>)
  * that is all hypstub keeps per CPU.
  */
-#define HS_CPU_TABLE_NCPUS 0
-#define HS_CPU_TABLE_CPUS  40
-#define HS_CPU_SIZE	   16
-#define HS_CPU_CHOOSING	   14
-#define HS_CPU_NUMBER	   15
+#define HS_CPU_TABLE_NCPUS    0
+#define HS_CPU_TABLE_PSCI_HVC 12
+#define HS_CPU_TABLE_CPUS     40
+#define HS_CPU_SIZE	      16
+#define HS_CPU_CHOOSING	      14
+#define HS_CPU_NUMBER	      15
 /* cpu[] and the spare row after it: every row the lock looks at. */
 #define HS_CPU_TABLE_ROWS_END (HS_CPU_TABLE_CPUS + (HS_MAX_CPUS + 1) * HS_CPU_SIZE)
 /* The largest ticket the slow-path lock hands out (a byte; see below). */

@@ -3,9 +3,13 @@
 #ifndef HYPSTUB_PSCI_H
 #define HYPSTUB_PSCI_H
 
-#define PSCI_VERSION	0x84000000ul
-#define PSCI_CPU_OFF	0x84000002ul
-#define PSCI_SYSTEM_OFF 0x84000008ul
+#include <hypstub/bootinfo.h> /* HS_UL: the same numbers in C and assembly */
+
+#define PSCI_VERSION	HS_UL(0x84000000)
+#define PSCI_CPU_OFF	HS_UL(0x84000002)
+#define PSCI_SYSTEM_OFF HS_UL(0x84000008)
+
+#ifndef __ASSEMBLER__
 /* Calls that take an address or an MPIDR: the SMC64 form on a 64-bit CPU. */
 #define PSCI_NATIVE(fn)	   ((fn) | (sizeof(long) == 8 ? 0x40000000ul : 0ul))
 #define PSCI_CPU_ON	   PSCI_NATIVE(0x84000003ul)
@@ -23,5 +27,7 @@
 #define PSCI_AFFINITY_ON	 0
 #define PSCI_AFFINITY_OFF	 1
 #define PSCI_AFFINITY_ON_PENDING 2
+
+#endif /* __ASSEMBLER__ */
 
 #endif

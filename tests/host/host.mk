@@ -42,7 +42,7 @@ HOST_SRCS_cpu := tests/host/test_cpu.c arch/arm64/cpu.c $(HOST_FAKE)
 HOST_SRCS_platform := tests/host/test_platform.c lib/dt/platform.c tests/host/hosttest.c
 HOST_SRCS_payload := tests/host/test_payload.c boot/payload.c lib/support/bulk.c
 HOST_SRCS_payload32 := tests/host/test_payload32.c boot/payload.c lib/support/bulk.c
-HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c tests/host/hosttest.c
+HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c lib/support/bulk.c tests/host/hosttest.c
 HOST_SRCS_bulk := tests/host/test_bulk.c lib/support/bulk.c
 HOST_SRCS_smp := tests/host/test_smp.c cpu/cpu_entry.c boot/smp_levels.c arch/arm64/el2_setup.c \
 	$(HOST_FAKE)
