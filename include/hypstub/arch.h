@@ -34,6 +34,11 @@ void arch_icache_invalidate_all(void);
  */
 void arch_enter_payload(uintptr_t entry, uintptr_t dtb, uintptr_t el2_sp) __attribute__((noreturn));
 
+/* An SMCCC call (PSCI) through `smc`, or `hvc` when use_hvc (smccc.S: in the
+ * resident CPU entry, and linked again into payloads). */
+unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3,
+			 int use_hvc);
+
 /* --- EL2/HYP set-up (el2_setup.c, el2_report.c) --- */
 
 /* The ID registers' answers. */
@@ -50,9 +55,6 @@ void el2_print_state(const struct el2_state *st);
 /* `hvc #0` with the first four or five argument registers; returns x0/r0. */
 unsigned long arch_hvc0(unsigned long a0, unsigned long a1, unsigned long a2, unsigned long a3,
 			unsigned long a4);
-/* An SMCCC call (PSCI) through `smc`, or `hvc` when use_hvc. */
-unsigned long arch_smccc(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3,
-			 int use_hvc);
 /* Semihosting exit with a code; returns only if semihosting is off. */
 void arch_semihost_exit(int code);
 /* The semihosting trap instruction inside arch_semihost_exit. */
