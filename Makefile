@@ -40,7 +40,11 @@ SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c b
 	lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
-	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c
+	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c \
+	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
+# The sample hypervisor (hyp/, arch/$(ARCH)/hyp/): built like the resident
+# code (no library calls, no FP/SIMD, PC-relative only), its own image.
+HYP_SRCS := $(ARCH_HYP_SRCS) hyp/state.c hyp/calls.c hyp/pt.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
 
@@ -64,6 +68,8 @@ $(eval $(call compile_group,stub,STUB_CFLAGS))
 $(eval $(call compile_group,cpu,RESIDENT_CFLAGS))
 $(eval $(call compile_group,shim,SHIM_CFLAGS))
 $(eval $(call compile_group,payload,PAYLOAD_CFLAGS))
+HYP_CFLAGS := $(RESIDENT_CFLAGS) -I.
+$(eval $(call compile_group,hyp,HYP_CFLAGS))
 
 SHIM_ELF := $(BUILD)/hypstub.elf
 SHIM_IMG := $(BUILD)/hypstub.bin
@@ -76,9 +82,12 @@ DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
+HYP_OBJ := $(BUILD)/hyp.o
+HYP_ELF := $(BUILD)/hyp.elf
+HYP_BIN := $(BUILD)/hyp.bin
 
 .PHONY: all run debug test bootstrap clean format bench bench-build soak
-all: $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
+all: $(SHIM_IMG) $(HYP_BIN) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
@@ -98,6 +107,19 @@ $(CPU_OBJ): $(call objs,cpu,$(CPU_SRCS))
 $(RESIDENT_OBJ): $(STUB_OBJ) $(CPU_OBJ) scripts/check-stub.sh
 	$(Q)$(LD) -r -o $@ $(STUB_OBJ) $(CPU_OBJ)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
+
+# The sample hypervisor's image: checked like the resident code (nothing
+# from outside, no absolute relocation), linked at 0, copied by its client
+# wherever the caller reserved memory; every payload carries it.
+$(HYP_OBJ): $(call objs,hyp,$(HYP_SRCS)) scripts/check-stub.sh
+	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
+	$(Q)scripts/check-stub.sh $(CROSS) $@
+$(HYP_ELF): $(HYP_OBJ) hyp/hyp.ld
+	$(Q)$(LD) --no-warn-rwx-segments -T hyp/hyp.ld -Map $(BUILD)/hyp.map -o $@ $(HYP_OBJ)
+$(HYP_BIN): $(HYP_ELF)
+	$(Q)$(OBJCOPY) -O binary $< $@
+$(BUILD)/payload/lib/client/hyp_image.S.o: $(HYP_BIN)
+$(BUILD)/payload/lib/client/hyp_image.S.o: PAYLOAD_CFLAGS += -DHYP_IMAGE_FILE='"$(HYP_BIN)"'
 
 # The shim is a position-independent executable that applies its own
 # relative relocations at boot (arch/$(ARCH)/relocate.S).

@@ -65,6 +65,7 @@ GROUPS = {
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
+    "hyp": ("conformance.elf", "tests=hyp", {"exit": 0, "tests": True}),
     "fuzz": ("conformance.elf", "tests=fuzz", {"exit": 0, "tests": True}),
     "features": ("conformance.elf", "tests=features", {"exit": 0, "tests": True}),
     "demo": ("demo.elf", None, {"exit": 0, "lines": [
@@ -183,7 +184,17 @@ GROUPS["crash-smp"] = ("conformance.elf", "tests=crash_smp", {
 CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", "crash-sysreg"]
 
 
+# The sample hypervisor's suite: both architectures, 1 and 4 CPUs, and
+# once where there is no EL2 (it must skip).
+HYP_CONFIGS = ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp",
+               "max-gic2-el2-smp4", "a7-gic3-hyp-smp4", "a57-gic3-el1")
+
+
 def groups_for(config):
+    return _groups_for(config) + (["hyp"] if config in HYP_CONFIGS else [])
+
+
+def _groups_for(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
         return ["smp"] + (["fuzz", "crash-smp"] if el == 2 else [])

@@ -25,3 +25,6 @@ ARCH_RT_SRCS := arch/arm64/rt_start.S arch/arm64/smccc.S arch/arm64/rt_el2.S arc
 	arch/arm64/cpu.c
 SHIM_LDS := arch/arm64/shim.ld
 PAYLOAD_LDS := arch/arm64/payload.ld
+# The sample hypervisor's image, and its client's helpers in the payload runtime.
+ARCH_HYP_SRCS := arch/arm64/hyp/entry.S arch/arm64/hyp/regs.c
+ARCH_HYP_CLIENT_SRCS := arch/arm64/hyp_call.S
