@@ -14,6 +14,9 @@
 
 #include "pt.h"
 
+/* Every symbol is the image's own: reached PC-relatively, never through a GOT. */
+#pragma GCC visibility push(hidden)
+
 #define HYP_STACK_SIZE 4096u
 #define HYP_POOL_PAGES 64u
 /* VMID of the one stage 2 all CPUs share (0 is the host's own, before install). */
@@ -73,5 +76,7 @@ void arch_hyp_clean(const void *p, unsigned long size);
 /* The hypervisor's one lock (exclusives: only taken with the EL2 MMU on). */
 void arch_hyp_lock(unsigned *lock);
 void arch_hyp_unlock(unsigned *lock);
+
+#pragma GCC visibility pop
 
 #endif

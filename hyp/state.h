@@ -5,6 +5,8 @@
 
 #include "hyp.h"
 
+#pragma GCC visibility push(hidden)
+
 struct hyp_shared {
 	unsigned built;
 	unsigned lock; /* stage 2 changes and fault decisions */
@@ -17,5 +19,7 @@ struct hyp_shared {
 extern struct hyp_shared hyp_shared;
 
 void hyp_teardown(struct hyp_cpu *c);
+
+#pragma GCC visibility pop
 
 #endif

@@ -38,3 +38,6 @@ ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/smccc.S arch/arm/rt_el2.S arch/arm/
 ARCH_EXTRA_PAYLOADS := conformance-thumb.elf
 SHIM_LDS := arch/arm/shim.ld
 PAYLOAD_LDS := arch/arm/payload.ld
+# The sample hypervisor's image, and its client's helpers in the payload runtime.
+ARCH_HYP_SRCS := arch/arm/hyp/entry.S arch/arm/hyp/regs.c
+ARCH_HYP_CLIENT_SRCS := arch/arm/hyp_call.S

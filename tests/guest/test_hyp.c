@@ -412,3 +412,15 @@ TEST_HYP(hyp, h_one_cpus_calls_leave_the_others)
 	EXPECT_EQ(hyp_sample_remove(), 0);
 	rt_set_sync_hook(NULL);
 }
+
+TEST_NO_HYP(hyp, z_refused_without_el2)
+{
+	struct hyp_status st;
+
+	/* No stub: the client refuses without ever executing `hvc`. */
+	EXPECT_EQ(hyp_sample_install(0x40000000u + 0x10000000u, HYP_REGION_ALIGN),
+		  HYP_ERR_UNAVAILABLE);
+	EXPECT_EQ(hyp_sample_status(&st), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_sample_protect(0x40000000u, 4096, 1), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_sample_remove(), HYP_ERR_REFUSED);
+}
