@@ -11,6 +11,8 @@
 #include <hypstub/rt_smp.h>
 #include <stdio.h>
 
+#include "demo.h"
+
 /* 0x1111..., 0x2222..., 0x3333... at the width of a register. */
 #define STAGE2_ARG0 (~0ul / 15)
 #define STAGE2_ARG1 (STAGE2_ARG0 * 2)
@@ -18,7 +20,7 @@
 
 static int failures;
 
-static void step(const char *what, unsigned long got, unsigned long want)
+void step(const char *what, unsigned long got, unsigned long want)
 {
 	int ok = got == want;
 
@@ -151,6 +153,7 @@ int main(const void *dtb)
 
 	if (rt_smp_ncpus() > 1)
 		every_cpu();
+	demo_hypervisor();
 
 	printf("\n== HVC_SOFT_RESTART into stage 2 at %s, arguments 0x1111.., 0x2222.., "
 	       "0x3333.. ==\n",

@@ -71,6 +71,8 @@ GROUPS = {
     "demo": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] stub installed",
         "now the demo handler answers",
+        "a write to it: caught, an abort at",
+        "torn down (HVC_RESET_VECTORS) on CPU0",
         "== Stage 2: arrived by HVC_SOFT_RESTART ==",
         "the registers arrived as the ABI promises"]}),
     "demo-smp": ("demo.elf", None, {"exit": 0, "lines": [
