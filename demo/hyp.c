@@ -66,7 +66,7 @@ void demo_hypervisor(void)
 	uint32_t v;
 
 	printf("\n== The sample hypervisor: %u KiB image, into 2 MiB at 0x%lx ==\n",
-	       (unsigned)(hyp_image_end - hyp_image_start) / 1024, (unsigned long)region());
+	       (unsigned)hyp_image_size() / 1024, (unsigned long)region());
 	for (unsigned i = 0; i < rt_smp_ncpus(); i++)
 		if (i != rt_smp_self() && !rt_smp_running(i))
 			step("another CPU started through hypstub", (unsigned long)rt_smp_start(i),

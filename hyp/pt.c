@@ -110,9 +110,10 @@ static unsigned pt_dry_uniform(const struct pt_walk *w, pt_entry old, unsigned l
 
 	while (level < PT_LEVELS && addr < end) {
 		uint64_t start = addr & ~(size - 1);
-		uint64_t next = start + size < end ? start + size : end;
+		int whole = addr == start && end - start >= size;
+		uint64_t next = end - start > size ? start + size : end;
 
-		if ((addr != start || next != start + size) && pt_part_changes(w, old))
+		if (!whole && pt_part_changes(w, old))
 			need += 1 + pt_dry_uniform(w, old, level + 1, addr, next);
 		addr = next;
 	}
@@ -126,12 +127,13 @@ static int pt_walk_level(struct pt_walk *w, pt_entry *table, unsigned level, uin
 
 	while (addr < end) {
 		uint64_t start = addr & ~(size - 1);
-		uint64_t next = start + size < end ? start + size : end;
+		int whole = addr == start && end - start >= size;
+		uint64_t next = end - start > size ? start + size : end;
 		pt_entry *p = &table[(addr >> (12 + 9 * (PT_LEVELS - level))) % PT_ENTRIES];
 		pt_entry *sub;
 
 		if (!pt_is_table(*p, level)) {
-			if (addr == start && next == start + size) {
+			if (whole) {
 				if (!w->dry)
 					pt_write(w->ctx, p, pt_new_leaf(w, *p, start, level));
 				addr = next;

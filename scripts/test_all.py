@@ -16,11 +16,11 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-C_DIRS = ["arch", "boot", "cpu", "demo", "include", "lib", "stub", "tests"]
+C_DIRS = ["arch", "boot", "cpu", "demo", "hyp", "include", "lib", "stub", "tests"]
 CPPCHECK = ["cppcheck", "--quiet", "--std=c11", "--error-exitcode=1", "--inline-suppr",
             "--enable=warning,style,performance,portability",
             "--template={file}:{line}: {severity}: {message} [{id}]",
-            "--suppressions-list=tests/cppcheck-suppressions.txt", "-Iinclude"]
+            "--suppressions-list=tests/cppcheck-suppressions.txt", "-Iinclude", "-I."]
 # Per architecture: its cross prefix, cppcheck's view of it, and the
 # folders that belong to it alone.
 ARCHS = {
@@ -96,6 +96,8 @@ def main():
                         CPPCHECK + defines + ["-Iarch/%s/include" % arch] + sources))
         statics.append(("resident code self-contained (%s)" % arch,
                         ["scripts/check-stub.sh", cross, "build/%s/hs-resident.o" % arch]))
+        statics.append(("sample hypervisor self-contained (%s)" % arch,
+                        ["scripts/check-stub.sh", cross, "build/%s/hyp.o" % arch]))
     # The README's `make debug` walk-through, in gdb's batch mode.
     for arch, cpu, gic in (("arm64", "cortex-a57", "3"), ("arm", "cortex-a15", "2")):
         build = "build/%s/" % arch

@@ -96,8 +96,9 @@ unsigned long hyp_sample_protect(uintptr_t base, size_t size, int ro);
 /* HYP_CALL_STATUS. 0 or HVC_STUB_ERR (not installed on this CPU). */
 unsigned long hyp_sample_status(struct hyp_status *st);
 
-/* The image the payload carries (lib/client/hyp_image.S). */
+/* The image the payload carries (lib/client/hyp_image.S), and its size in bytes. */
 extern const unsigned char hyp_image_start[], hyp_image_end[];
+size_t hyp_image_size(void);
 
 /* `hvc #0` with r[0..4] in x0..x4 (r0..r4), and x0..x3 (r0..r3) back in r[0..3]. */
 void arch_hvc0_regs(unsigned long r[5]);

@@ -17,6 +17,11 @@ static struct {
 	int loaded;
 } hyp_sample;
 
+size_t hyp_image_size(void)
+{
+	return (size_t)((uintptr_t)hyp_image_end - (uintptr_t)hyp_image_start);
+}
+
 static int hyp_overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
 {
 	return a < b + bsize && b < a + asize;
@@ -25,7 +30,7 @@ static int hyp_overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
 /* Is [base, base + size) a place the image may go? 0 or the error. */
 static int hyp_sample_check(const struct hs_cpu_table *t, uintptr_t base, size_t size)
 {
-	uint64_t len = (uintptr_t)(hyp_image_end - hyp_image_start);
+	uint64_t len = hyp_image_size();
 	uint64_t resident = t->ram_end - HS_RESIDENT_SIZE;
 
 	if (base % HYP_REGION_ALIGN || size % HYP_REGION_ALIGN || size < HYP_MEM_SIZE)
@@ -42,7 +47,7 @@ static int hyp_sample_check(const struct hs_cpu_table *t, uintptr_t base, size_t
 /* Copy the image, fill in its header, clear the rest, make it visible to EL2. */
 static void hyp_sample_load(const struct hs_cpu_table *t, uintptr_t base, size_t size)
 {
-	size_t len = (size_t)(hyp_image_end - hyp_image_start);
+	size_t len = hyp_image_size();
 	struct hyp_image_header *h = (struct hyp_image_header *)base;
 
 	memcpy((void *)base, hyp_image_start, len);

@@ -17,7 +17,7 @@
 #include "arch_test.h"
 #include "harness.h"
 
-#define CYCLES 1000
+#define CYCLES 1000u
 
 /* A page EL1 owns, to protect. */
 static volatile uint32_t page[1024] __attribute__((aligned(4096)));
@@ -205,7 +205,7 @@ TEST_HYP(hyp, d_protect_and_hidden_memory)
 	EXPECT_EQ(page[0], 1);
 	EXPECT_EQ(faults(), f0 + 1);
 	/* The hypervisor's own memory is not there (translation, level 2). */
-	v = hidden[0];
+	(void)hidden[0];
 	EXPECT_EQ(c->count, 2);
 	EXPECT_EQ(c->status, arch_hyp_expected_abort(0, 0, 2));
 	EXPECT_EQ(c->far, (uintptr_t)hidden);

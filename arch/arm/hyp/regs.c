@@ -145,7 +145,7 @@ void arch_hyp_inject_abort(const struct hyp_trap *t)
 	}
 	sysreg_spsr_abt_write(spsr);
 	/* Abort mode, A and I masked, in the state and endianness SCTLR asks for. */
-	cpsr |= (sctlr & SCTLR_TE ? PSR_BIT_T : 0) | (sctlr & SCTLR_EE ? 1u << 9 : 0);
+	cpsr |= ((sctlr & SCTLR_TE) ? PSR_BIT_T : 0) | ((sctlr & SCTLR_EE) ? 1u << 9 : 0);
 	sysreg_elr_el2_write(base);
 	sysreg_spsr_el2_write(cpsr);
 }
