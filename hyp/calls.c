@@ -5,6 +5,38 @@
  */
 #include "state.h"
 
+#define ESR_EC(esr)   (((esr) >> 26) & 0x3f) /* the same field in ESR_EL2 and HSR */
+#define EC_IABT_LOW   0x20		     /* instruction abort from a lower level */
+#define EC_DABT_LOW   0x24		     /* data abort from a lower level */
+#define ESR_WNR	      (1ul << 6)
+#define ESR_S1PTW     (1ul << 7)
+#define ESR_ISS_IMM16 0xfffful
+
+/* What trapped: a call, a stage 2 fault (with its address), or neither. */
+static void hyp_decode(struct hyp_trap *t)
+{
+	unsigned long esr = sysreg_esr_el2_read();
+	unsigned fsc = esr & 0x3f;
+
+	t->kind = HYP_TRAP_OTHER;
+	t->imm = (unsigned)(esr & ESR_ISS_IMM16);
+	if (ESR_EC(esr) == HYP_EC_HVC) {
+		t->kind = HYP_TRAP_HVC;
+		return;
+	}
+	if (ESR_EC(esr) != EC_DABT_LOW && ESR_EC(esr) != EC_IABT_LOW)
+		return;
+	/* Translation, access flag and permission faults: HPFAR_EL2/HPFAR holds the IPA. */
+	if (fsc < 0x04 || fsc > 0x0f)
+		return;
+	t->kind = HYP_TRAP_S2_ABORT;
+	t->insn = ESR_EC(esr) == EC_IABT_LOW;
+	t->write = !t->insn && (esr & ESR_WNR) && !(esr & ESR_S1PTW);
+	t->fs = fsc;
+	t->ipa =
+	    (uint64_t)(sysreg_hpfar_el2_read() >> 4) << 12 | (arch_hyp_fault_va(t->insn) & 0xfff);
+}
+
 static int hyp_overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
 {
 	return a < b + bsize && b < a + asize;
@@ -51,9 +83,8 @@ static unsigned long hyp_call(struct hyp_cpu *c, struct hyp_frame *f)
 		/* Refused as the stub would refuse it, before anything changes. */
 		if (!arch_hyp_entry_ok(arg))
 			break;
-		/* Torn down; the stub then restarts the CPU. */
-		hyp_teardown(c);
-		return HYP_EXIT_TEARDOWN;
+		/* Torn down first; the stub then restarts the CPU. */
+		__attribute__((fallthrough));
 	case HVC_RESET_VECTORS: hyp_teardown(c); return HYP_EXIT_TEARDOWN;
 	case HYP_CALL_PROTECT:
 		hyp_frame_set(f, 0, hyp_protect(arg, hyp_frame_arg(f, 2), hyp_frame_arg(f, 3)));
@@ -91,7 +122,7 @@ unsigned long hyp_sync(struct hyp_frame *f)
 	struct hyp_cpu *c = (struct hyp_cpu *)(uintptr_t)sysreg_tpidr_el2_read();
 	struct hyp_trap t;
 
-	arch_hyp_decode(&t);
+	hyp_decode(&t);
 	switch (t.kind) {
 	case HYP_TRAP_HVC:
 		if (t.imm == 0)

@@ -12,12 +12,13 @@
 #include <hypstub/bootinfo.h>
 #include <hypstub/hyp.h>
 
+#include "layout.h"
 #include "pt.h"
 
 /* Every symbol is the image's own: reached PC-relatively, never through a GOT. */
 #pragma GCC visibility push(hidden)
 
-#define HYP_STACK_SIZE 4096u
+#define HYP_STACK_SIZE (1u << HYP_STACK_SHIFT)
 #define HYP_POOL_PAGES 64u
 /* VMID of the one stage 2 all CPUs share (0 is the host's own, before install). */
 #define HYP_VMID 1u
@@ -61,8 +62,6 @@ void arch_hyp_enable(pt_entry *s1, pt_entry *s2, struct hyp_cpu *cpu);
 void arch_hyp_stage2_off(const struct arch_hyp_saved *s);
 /* Make the trapped `hvc` execute again when the CPU returns to EL1/SVC. */
 void arch_hyp_rewind_call(void);
-/* Decode the synchronous exception being handled. */
-void arch_hyp_decode(struct hyp_trap *t);
 /* Deliver a stage 2 abort to EL1/SVC as its own data or prefetch abort. */
 void arch_hyp_inject_abort(const struct hyp_trap *t);
 /* Would the stub accept this SOFT_RESTART entry / SET_VECTORS address? */

@@ -5,6 +5,16 @@
 struct hyp_cpu hyp_cpus[HS_MAX_CPUS];
 unsigned char hyp_stacks[HS_MAX_CPUS][HYP_STACK_SIZE] __attribute__((aligned(16)));
 struct hyp_shared hyp_shared;
+_Static_assert(__builtin_offsetof(struct hyp_cpu, stub_vectors) == HYP_CPU_STUB_VECTORS &&
+		   __builtin_offsetof(struct hyp_cpu, stub_sp) == HYP_CPU_STUB_SP &&
+		   __builtin_offsetof(struct hyp_cpu, saved.sctlr) == HYP_SAVED_SCTLR &&
+		   __builtin_offsetof(struct hyp_cpu, saved.mair) == HYP_SAVED_MAIR &&
+		   __builtin_offsetof(struct hyp_cpu, saved.tcr) == HYP_SAVED_TCR &&
+		   __builtin_offsetof(struct hyp_cpu, saved.ttbr0) == HYP_SAVED_TTBR0 &&
+		   __builtin_offsetof(struct hyp_cpu, saved.tpidr) == HYP_SAVED_TPIDR,
+	       "the vector code's view of struct hyp_cpu");
+_Static_assert(__builtin_offsetof(struct hyp_shared, stub_vectors) == HYP_SHARED_STUB_VECTORS,
+	       "the vector code's view of struct hyp_shared");
 static pt_entry hyp_pool[HYP_POOL_PAGES][PT_ENTRIES]
     __attribute__((aligned(PT_PAGE_SIZE), section(".bss.hyp_pool")));
 

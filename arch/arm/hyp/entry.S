@@ -8,6 +8,7 @@
  * stub's vector of the same slot (ip is used to get there).
  */
 #include <arch/hyp_arch.h>
+#include <hyp/layout.h>
 #include <arch/slow_lock.S.inc>
 #include <hypstub/bootinfo.h>
 #include <hypstub/hyp.h>

@@ -26,12 +26,6 @@
 #define VTCR_T0SZ_39	 0x19u	   /* S:T0SZ = -7: 39 bits of IPA */
 #define HMAIR0_ATTRS	 0xff00u   /* Attr0 Device-nGnRnE (strongly ordered), Attr1 Normal WB */
 #define VTTBR_VMID_SHIFT 48
-#define HSR_EC(hsr)	 (((hsr) >> 26) & 0x3f)
-#define EC_HVC		 0x12
-#define EC_IABT_LOW	 0x20
-#define EC_DABT_LOW	 0x24
-#define HSR_WNR		 (1u << 6)
-#define HSR_S1PTW	 (1u << 7)
 #define FSR_LPAE	 (1u << 9) /* DFSR/IFSR: long-descriptor format */
 #define DFSR_WNR	 (1u << 11)
 
@@ -84,30 +78,6 @@ void arch_hyp_rewind_call(void)
 {
 	/* `hvc` is 4 bytes in ARM and in Thumb state. */
 	sysreg_elr_el2_write(sysreg_elr_el2_read() - 4);
-}
-
-void arch_hyp_decode(struct hyp_trap *t)
-{
-	unsigned long hsr = sysreg_esr_el2_read();
-	unsigned fsc = hsr & 0x3f;
-
-	t->kind = HYP_TRAP_OTHER;
-	t->imm = (unsigned)(hsr & 0xffff);
-	if (HSR_EC(hsr) == EC_HVC) {
-		t->kind = HYP_TRAP_HVC;
-		return;
-	}
-	if (HSR_EC(hsr) != EC_DABT_LOW && HSR_EC(hsr) != EC_IABT_LOW)
-		return;
-	/* Translation, access flag and permission faults: HPFAR holds the IPA. */
-	if (fsc < 0x04 || fsc > 0x0f)
-		return;
-	t->kind = HYP_TRAP_S2_ABORT;
-	t->insn = HSR_EC(hsr) == EC_IABT_LOW;
-	t->write = !t->insn && (hsr & HSR_WNR) && !(hsr & HSR_S1PTW);
-	t->fs = fsc;
-	t->ipa = (uint64_t)(sysreg_hpfar_el2_read() >> 4) << 12 |
-		 ((t->insn ? sysreg_hifar_el2_read() : sysreg_far_el2_read()) & 0xfff);
 }
 
 /*

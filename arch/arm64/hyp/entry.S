@@ -14,6 +14,7 @@
  * of the same slot (x16 is used to get there).
  */
 #include <arch/hyp_arch.h>
+#include <hyp/layout.h>
 #include <hypstub/bootinfo.h>
 #include <hypstub/hyp.h>
 
@@ -23,6 +24,24 @@ hyp_header:
 	.word	HYP_IMAGE_MAGIC
 	.word	HYP_VERSION
 	.quad	0, 0, 0			/* ram_base, ram_end, region_size: the client's */
+
+/* x2..x15 and x18..x30 back from the frame at \base (x16, x17: see callers). */
+.macro restore_x2_x30 base
+	ldp	x2, x3, [\base, #16]
+	ldp	x4, x5, [\base, #32]
+	ldp	x6, x7, [\base, #48]
+	ldp	x8, x9, [\base, #64]
+	ldp	x10, x11, [\base, #80]
+	ldp	x12, x13, [\base, #96]
+	ldp	x14, x15, [\base, #112]
+	ldp	x18, x19, [\base, #144]
+	ldp	x20, x21, [\base, #160]
+	ldp	x22, x23, [\base, #176]
+	ldp	x24, x25, [\base, #192]
+	ldp	x26, x27, [\base, #208]
+	ldp	x28, x29, [\base, #224]
+	ldr	x30, [\base, #240]
+.endm
 
 .macro slot n
 	.org	hyp_vectors + (\n) * 128
@@ -128,20 +147,7 @@ hyp_sync_lower:
 	cmp	x0, #HYP_EXIT_TEARDOWN
 	b.eq	hyp_exit_teardown
 	mov	x16, x0
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x18, x19, [sp, #144]
-	ldp	x20, x21, [sp, #160]
-	ldp	x22, x23, [sp, #176]
-	ldp	x24, x25, [sp, #192]
-	ldp	x26, x27, [sp, #208]
-	ldp	x28, x29, [sp, #224]
-	ldr	x30, [sp, #240]
+	restore_x2_x30 sp
 	cmp	x16, #HYP_EXIT_CRASH		/* the flags survive the loads */
 	ldp	x16, x17, [sp, #128]
 	ldp	x0, x1, [sp, #0]
@@ -185,20 +191,7 @@ hyp_exit_teardown:
 	stp	x16, x17, [x1, #-16]!		/* and its x16, x17 */
 	mov	x0, sp
 	mov	sp, x1
-	ldp	x2, x3, [x0, #16]
-	ldp	x4, x5, [x0, #32]
-	ldp	x6, x7, [x0, #48]
-	ldp	x8, x9, [x0, #64]
-	ldp	x10, x11, [x0, #80]
-	ldp	x12, x13, [x0, #96]
-	ldp	x14, x15, [x0, #112]
-	ldp	x18, x19, [x0, #144]
-	ldp	x20, x21, [x0, #160]
-	ldp	x22, x23, [x0, #176]
-	ldp	x24, x25, [x0, #192]
-	ldp	x26, x27, [x0, #208]
-	ldp	x28, x29, [x0, #224]
-	ldr	x30, [x0, #240]
+	restore_x2_x30 x0
 	ldp	x16, x17, [sp], #16
 	ldp	x0, x1, [sp], #16
 	eret

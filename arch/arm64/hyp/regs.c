@@ -21,12 +21,9 @@
 #define VTCR_SL0_L1	 (1ull << 6)	/* the walk starts at level 1 */
 #define MAIR_ATTRS	 (0xffull << 8) /* Attr0 Device-nGnRnE, Attr1 Normal WB */
 #define VTTBR_VMID_SHIFT 48
-#define ESR_EC(esr)	 (((esr) >> 26) & 0x3f)
-#define EC_HVC64	 0x16
 #define EC_IABT_LOW	 0x20
 #define EC_DABT_LOW	 0x24
 #define ESR_WNR		 (1ull << 6)
-#define ESR_S1PTW	 (1ull << 7)
 #define ESR_IL		 (1ull << 25)
 #define SPSR_M_MASK	 0xfull
 #define SPSR_EL1H_MASKED 0x3c5ull /* EL1h, D, A, I, F masked: an exception's entry */
@@ -95,29 +92,6 @@ void arch_hyp_stage2_off(const struct arch_hyp_saved *s)
 void arch_hyp_rewind_call(void)
 {
 	sysreg_elr_el2_write(sysreg_elr_el2_read() - 4);
-}
-
-void arch_hyp_decode(struct hyp_trap *t)
-{
-	uint64_t esr = sysreg_esr_el2_read();
-	unsigned fsc = esr & 0x3f;
-
-	t->kind = HYP_TRAP_OTHER;
-	t->imm = (unsigned)(esr & 0xffff);
-	if (ESR_EC(esr) == EC_HVC64) {
-		t->kind = HYP_TRAP_HVC;
-		return;
-	}
-	if (ESR_EC(esr) != EC_DABT_LOW && ESR_EC(esr) != EC_IABT_LOW)
-		return;
-	/* Translation, access flag and permission faults: HPFAR_EL2 holds the IPA. */
-	if (fsc < 0x04 || fsc > 0x0f)
-		return;
-	t->kind = HYP_TRAP_S2_ABORT;
-	t->insn = ESR_EC(esr) == EC_IABT_LOW;
-	t->write = !t->insn && (esr & ESR_WNR) && !(esr & ESR_S1PTW);
-	t->fs = fsc;
-	t->ipa = (sysreg_hpfar_el2_read() >> 4) << 12 | (sysreg_far_el2_read() & 0xfff);
 }
 
 void arch_hyp_inject_abort(const struct hyp_trap *t)

@@ -18,14 +18,10 @@
 #define HYP_SAVED_TCR	     (HYP_CPU_SAVED + 28)
 #define HYP_SAVED_TPIDR	     (HYP_CPU_SAVED + 32)
 /* r0..r12, lr and two spare words: SP stays 8-byte aligned. */
-#define HYP_FRAME_SIZE	64
-#define HYP_STACK_SHIFT 12 /* log2(HYP_STACK_SIZE) */
-/* How hyp_sync() wants the vector code to leave. */
-#define HYP_EXIT_RETURN	  0 /* eret to the caller with the frame */
-#define HYP_EXIT_TEARDOWN 1 /* torn down: MMU off, registers back, the `hvc` again */
-#define HYP_EXIT_CRASH	  2 /* not ours: the stub's crash report */
-/* struct hyp_shared (hyp/state.h): two words, then the stub's vectors. */
-#define HYP_SHARED_STUB_VECTORS 8
+#define HYP_FRAME_SIZE 64
+
+/* ESR_EL2/HSR class of a call. */
+#define HYP_EC_HVC 0x12 /* hvc */
 
 #ifndef __ASSEMBLER__
 #include <arch/sysreg.h>
@@ -49,6 +45,12 @@ struct hyp_frame {
 static inline unsigned long hyp_frame_arg(const struct hyp_frame *f, unsigned n)
 {
 	return f->r[n];
+}
+
+/* The virtual address of a stage 2 abort (FAR_EL2; HIFAR or HDFAR). */
+static inline unsigned long arch_hyp_fault_va(int insn)
+{
+	return insn ? sysreg_hifar_el2_read() : sysreg_far_el2_read();
 }
 
 static inline void hyp_frame_set(struct hyp_frame *f, unsigned n, unsigned long v)

@@ -17,14 +17,10 @@
 #define HYP_SAVED_TTBR0	     (HYP_CPU_SAVED + 24)
 #define HYP_SAVED_TPIDR	     (HYP_CPU_SAVED + 32)
 /* x0..x30 and a spare doubleword: SP stays 16-byte aligned. */
-#define HYP_FRAME_SIZE	256
-#define HYP_STACK_SHIFT 12 /* log2(HYP_STACK_SIZE) */
-/* How hyp_sync() wants the vector code to leave. */
-#define HYP_EXIT_RETURN	  0 /* eret to the caller with the frame */
-#define HYP_EXIT_TEARDOWN 1 /* torn down: MMU off, registers back, the `hvc` again */
-#define HYP_EXIT_CRASH	  2 /* not ours: the stub's crash report */
-/* struct hyp_shared (hyp/state.h): two words, then the stub's vectors. */
-#define HYP_SHARED_STUB_VECTORS 8
+#define HYP_FRAME_SIZE 256
+
+/* ESR_EL2/HSR class of a call. */
+#define HYP_EC_HVC 0x16 /* hvc from AArch64 */
 
 #ifndef __ASSEMBLER__
 #include <arch/sysreg.h>
@@ -44,6 +40,13 @@ struct hyp_frame {
 static inline unsigned long hyp_frame_arg(const struct hyp_frame *f, unsigned n)
 {
 	return f->x[n];
+}
+
+/* The virtual address of a stage 2 abort (FAR_EL2; HIFAR or HDFAR). */
+static inline unsigned long arch_hyp_fault_va(int insn)
+{
+	(void)insn;
+	return sysreg_far_el2_read();
 }
 
 static inline void hyp_frame_set(struct hyp_frame *f, unsigned n, unsigned long v)
