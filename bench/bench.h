@@ -103,6 +103,12 @@ void bench_measure_net(window_fn w, const struct bench_args *a, void (*prepare)(
 /* main.c: a "BENCHCHECK" line (a failure unless got == want), a "BENCH" figure. */
 void bench_check(const char *what, unsigned long got, unsigned long want);
 void bench_figure(const char *name, long value);
+/* main.c: a call's checks (answer, spread, `hvc`s at EL1, cycles) and its EL2 and total figures. */
+void report_call(const char *name, const struct bench_stats *st, unsigned long want_ret,
+		 unsigned want_el1);
+
+/* hyp.c: the sample hypervisor's calls, install, teardown, SOFT_RESTART from under it. */
+void bench_hyp(unsigned self);
 
 /*
  * smp.c: the other CPUs, when the machine has any: bring-up through

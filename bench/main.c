@@ -93,8 +93,8 @@ void bench_figure(const char *name, long value)
 }
 
 /* A measured call: its answer, its spread, its EL1 part, its totals. */
-static void report_call(const char *name, const struct bench_stats *st, unsigned long want_ret,
-			unsigned want_el1)
+void report_call(const char *name, const struct bench_stats *st, unsigned long want_ret,
+		 unsigned want_el1)
 {
 	char what[64];
 
@@ -356,6 +356,7 @@ int main(const void *dtb)
 	client_calls();
 	soft_restart(self);
 	stub_stack();
+	bench_hyp(self);
 	if (boot < 0) {
 		bench_check("boot.counter_frequency", 0, 1);
 	} else {

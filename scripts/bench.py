@@ -112,6 +112,14 @@ CALLS = [
     ("err", "unknown call (STUB_ERR)"),
     ("bad", "misaligned SET_VECTORS"),
 ]
+# The sample hypervisor (bench/hyp.c): EL2/HYP instructions of each call under it.
+HYP_CALLS = [
+    ("err", "under the hypervisor: unknown call"),
+    ("set", "under the hypervisor: SET_VECTORS (refused)"),
+    ("status", "under the hypervisor: its STATUS call"),
+    ("protect", "under the hypervisor: PROTECT, a page already so"),
+    ("reset", "under the hypervisor: RESET_VECTORS (teardown + stub's)"),
+]
 CALL_BUDGET = 48
 RESTART_BUDGET = 100
 RESIDENT_BUDGET = 4096
@@ -312,6 +320,14 @@ def main():
         fig("stub.restart.el2"), floor=fig("floor.restart.el2"), budget=("<", RESTART_BUDGET))
     add("floor.soft_restart.el2", "SOFT_RESTART, floor at EL2/HYP", "insn",
         fig("floor.restart.el2"))
+    for key, label in HYP_CALLS:
+        add("hyp.%s.el2" % key, "%s, at EL2/HYP" % label, "insn", fig("hyp.%s.el2" % key))
+    add("hyp.restart.el2", "SOFT_RESTART from under the hypervisor, hvc to next code",
+        "insn", fig("hyp.restart.el2"))
+    add("hyp.install.total", "hypervisor install on a CPU, client call (bl..ret)", "insn",
+        fig("hyp.install.total"))
+    add("hyp.install.el2", "  of which at EL2/HYP (status call, SET_VECTORS, INIT)", "insn",
+        fig("hyp.install.el2"))
     add("shim.reset_to_payload", "shim, reset to payload's 1st instruction", "insn",
         fig("boot.shim"))
     add("overhead.window", "overhead (empty window), subtracted", "insn",
