@@ -61,9 +61,12 @@ unsigned long hyp_init(unsigned long stub_vectors, unsigned long index, unsigned
 	struct hyp_cpu *c = &hyp_cpus[index];
 
 	if (c->installed || !arch_hyp_vectors_ok(stub_vectors) ||
-	    stub_vectors == (uintptr_t)hyp_vectors || (!hyp_shared.built && hyp_build()))
+	    stub_vectors == (uintptr_t)hyp_vectors)
 		goto refuse;
+	/* Where unexpected exceptions go from now on (the stub is one copy for all CPUs). */
 	hyp_shared.stub_vectors = stub_vectors;
+	if (!hyp_shared.built && hyp_build())
+		goto refuse;
 	c->stub_vectors = stub_vectors;
 	c->stub_sp = stub_sp;
 	arch_hyp_save(&c->saved);
