@@ -41,6 +41,9 @@ SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c b
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c
+# The kexec loader (include/hypstub/kexec.h): its plan, its restart, its arch layer.
+RT_SRCS += lib/kexec/plan.c lib/kexec/kexec.c arch/$(ARCH)/kexec.S
+KEXEC_SRCS := $(wildcard kexec/*.c)
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
 
@@ -76,9 +79,10 @@ DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
+KEXEC_ELF := $(BUILD)/kexec.elf
 
 .PHONY: all run debug test bootstrap clean format bench bench-build soak
-all: $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
+all: $(SHIM_IMG) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) $(KEXEC_ELF) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
@@ -116,6 +120,10 @@ $(SHIM_IMG): $(SHIM_ELF)
 	@echo "  built $@ ($$(stat -c %s $@) bytes)"
 
 $(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
+	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+
+# The kexec payload: `make run KERNEL=...` restarts into that kernel through it.
+$(KEXEC_ELF): $(call objs,payload,$(KEXEC_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # The demo as a raw binary too: a payload without an ELF header.
@@ -160,10 +168,21 @@ bootstrap:
 	$(Q)scripts/bootstrap.sh
 
 PAYLOAD ?= $(DEMO_ELF)
+# KERNEL=file (DTB=file, CMDLINE=...): the shim, then the kexec payload
+# restarts into that kernel at EL2/HYP (scripts/hsqemu.py --kexec).
+KEXEC_TIMEOUT ?= 120
 run: bootstrap
+ifeq ($(KERNEL),)
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
+else
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
+		--el $(EL) --shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
+		$(if $(DTB),--kexec-dtb $(DTB)) $(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") \
+		--timeout $(KEXEC_TIMEOUT)
+endif
 
 # QEMU halted with its gdb stub on 127.0.0.1:$(GDBPORT); prints the
 # gdb-multiarch command that attaches with every symbol at its run address.
