@@ -41,6 +41,9 @@ CONFIGS = {
     "a15-gic3-svc-smp2": ("arm", "cortex-a15", 3, 1, 2),
     "a72-gic3-el2-smp8": ("arm64", "cortex-a72", 3, 2, 8),
     "a15-gic2-hyp-smp8": ("arm", "cortex-a15", 2, 2, 8),
+    # Debian's own Linux restarted into through the kexec loader, on 4 CPUs.
+    "a57-gic3-el2-smp4": ("arm64", "cortex-a57", 3, 2, 4),
+    "a15-gic3-hyp-smp4": ("arm", "cortex-a15", 3, 2, 4),
 }
 
 # More QEMU arguments for a configuration (merged into -M's machine options).
@@ -57,7 +60,11 @@ FEATURE_CONFIGS = ("a76-gic3-el2", "n1-gic3-el2", "a64fx-gic3-el2", "max-mte-gic
 # reports TEST() results), "boot" (how the shim is started: "kernel",
 # the default, is QEMU's Linux loader, -kernel and -initrd; the others
 # are in scripts/uboot.py: "uboot", Debian's U-Boot with booti/bootz;
-# "misaligned-entry" and "no-dtb", the CPU started in the shim directly).
+# "misaligned-entry" and "no-dtb", the CPU started in the shim directly;
+# "linux", the kexec payload restarting into Debian's Linux for this
+# architecture, fetched by scripts/fetch-linux.sh, QEMU stopped once every
+# line was seen or at a panic, the test skipped when no kernel can be had;
+# "payload_args" go on the kexec payload's command line).
 GROUPS = {
     "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
@@ -145,6 +152,23 @@ GROUPS = {
 }
 
 
+# Debian's Linux, restarted into at EL2/HYP: it must say so, with every CPU
+# online (run.py adds "smp: Brought up 1 node, N CPU(s)"). Under the sample
+# hypervisor (once it exists) the same groups with payload_args
+# "kexec_under_hyp=1".
+LINUX_EL2 = "CPU: All CPU(s) started at EL2"
+GROUPS.update({
+    "linux": ("kexec.elf", None, {"exit": 0, "boot": "linux", "lines": [
+        "[kexec] HVC_SOFT_RESTART into it"],
+        "lines_arm64": [LINUX_EL2, "kvm [1]: Hyp mode initialized successfully"],
+        "lines_arm": ["CPU: All CPU(s) started in HYP mode."]}),
+    "linux-vhe": ("kexec.elf", None, {"exit": 0, "boot": "linux", "lines": [
+        "[kexec] HVC_SOFT_RESTART into it", LINUX_EL2,
+        "kvm [1]: VHE mode initialized successfully"]}),
+})
+LINUX_CONFIGS = ("a57-gic3-el2-smp4", "a15-gic3-hyp-smp4")
+
+
 def crash_group(suite, both, arm64, arm):
     """A crash_* boot: the report with this class and vector, then a stopped CPU."""
     return ("conformance.elf", "tests=" + suite, {"exit": 3, "lines": both + [
@@ -183,7 +207,25 @@ GROUPS["crash-smp"] = ("conformance.elf", "tests=crash_smp", {
 CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", "crash-sysreg"]
 
 
+def linux_groups(config):
+    """The Linux boots of a configuration: nVHE on cortex-a57, VHE on max, HYP on cortex-a15."""
+    arch, cpu, gic, el, smp = CONFIGS[config]
+    if el != 2 or smp not in (1, 4):
+        return []
+    if cpu in ("cortex-a57", "cortex-a15"):
+        return ["linux"]
+    if cpu == "max" and config in ("max-gic3-el2", "max-gic2-el2-smp4"):
+        return ["linux-vhe"]
+    return []
+
+
 def groups_for(config):
+    if config in LINUX_CONFIGS:
+        return linux_groups(config)
+    return groups_only(config) + linux_groups(config)
+
+
+def groups_only(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
         return ["smp"] + (["fuzz", "crash-smp"] if el == 2 else [])
