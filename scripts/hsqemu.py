@@ -75,6 +75,20 @@ def kexec_command(arch, cpu, smp, gic, el, shim, payload, kernel, dtb=None, cmdl
                         extra=list(extra) + loaders)
 
 
+def chain_command(arch, cpu, smp, gic, el, shim, payload, append, extra=()):
+    """The shim and a payload that restarts into the shim again and again
+    (suite kexec_chain): a second copy of each staged in RAM for the
+    restarts, and a record that no boot touches, 1 MiB below them."""
+    stage = KEXEC_STAGE
+    initrd = (stage + os.path.getsize(shim) + 0xfffff) & ~0xfffff
+    args = "%s chain_image=%#x chain_image_size=%d chain_initrd=%#x chain_initrd_size=%d " \
+        "chain_record=%#x" % (append, stage, os.path.getsize(shim), initrd,
+                              os.path.getsize(payload), stage - 0x100000)
+    loaders = ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (shim, stage),
+               "-device", "loader,file=%s,addr=%#x,force-raw=on" % (payload, initrd)]
+    return qemu_command(arch, cpu, smp, gic, el, shim, payload, args, extra=list(extra) + loaders)
+
+
 def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1, until=(), more_stops=()):
     """Run one QEMU; stream its console; return (exit code, output bytes).
     QEMU is killed once `stops` stop banners appeared (one per CPU when

@@ -167,6 +167,18 @@ GROUPS.update({
         "kvm [1]: VHE mode initialized successfully"]}),
 })
 LINUX_CONFIGS = ("a57-gic3-el2-smp4", "a15-gic3-hyp-smp4")
+# The kexec loader's bad inputs (suite "kexec"), and 100 soft restarts in a
+# row into hypstub's own shim image with this payload as its initrd
+# ("chain": run.py stages both in RAM and says where on the command line).
+GROUPS.update({
+    "kexec": ("conformance.elf", "tests=kexec", {"exit": 0, "tests": True}),
+    "kexec-chain": ("conformance.elf", "tests=kexec_chain chain_rounds=100", {
+        "exit": 0, "tests": True, "boot": "chain",
+        "lines": ["arrival 100: EL2 state identical to the first",
+                  "100 soft restarts of hypstub in a row"]}),
+})
+KEXEC_CONFIGS = ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp",
+                 "a57-gic3-el2-smp2", "a15-gic2-hyp-smp2")
 
 
 def crash_group(suite, both, arm64, arm):
@@ -222,7 +234,8 @@ def linux_groups(config):
 def groups_for(config):
     if config in LINUX_CONFIGS:
         return linux_groups(config)
-    return groups_only(config) + linux_groups(config)
+    kexec = ["kexec", "kexec-chain"] if config in KEXEC_CONFIGS else []
+    return groups_only(config) + linux_groups(config) + kexec
 
 
 def groups_only(config):

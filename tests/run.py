@@ -71,6 +71,9 @@ def command(build, config, group):
     if kind == "kernel":  # QEMU's own Linux loader
         return hsqemu.qemu_command(arch, cpu, smp, gic, el, shim, payload, append,
                                    extra=matrix.CONFIG_EXTRA.get(config, ()))
+    if kind == "chain":
+        return hsqemu.chain_command(arch, cpu, smp, gic, el, shim, payload, append,
+                                    extra=matrix.CONFIG_EXTRA.get(config, ()))
     flash = os.path.join(build, "uboot", "%s-%s.flash" % (config, group))
     return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 
