@@ -157,12 +157,14 @@ GROUPS = {
 # hypervisor (once it exists) the same groups with payload_args
 # "kexec_under_hyp=1".
 LINUX_EL2 = "CPU: All CPU(s) started at EL2"
+# arm64 Linux checks x1..x3 at entry and says so when they are not 0.
+LINUX_ABSENT = ["in violation of boot protocol", "Kernel panic - not syncing: Attempted"]
 GROUPS.update({
-    "linux": ("kexec.elf", None, {"exit": 0, "boot": "linux", "lines": [
+    "linux": ("kexec.elf", None, {"exit": 0, "boot": "linux", "absent": LINUX_ABSENT, "lines": [
         "[kexec] HVC_SOFT_RESTART into it"],
         "lines_arm64": [LINUX_EL2, "kvm [1]: Hyp mode initialized successfully"],
         "lines_arm": ["CPU: All CPU(s) started in HYP mode."]}),
-    "linux-vhe": ("kexec.elf", None, {"exit": 0, "boot": "linux", "lines": [
+    "linux-vhe": ("kexec.elf", None, {"exit": 0, "boot": "linux", "absent": LINUX_ABSENT, "lines": [
         "[kexec] HVC_SOFT_RESTART into it", LINUX_EL2,
         "kvm [1]: VHE mode initialized successfully"]}),
 })

@@ -76,11 +76,11 @@ struct hs_kexec_request {
 /* What the loader will do: every address decided, every check passed. */
 struct hs_kexec_plan {
 	enum hs_kexec_kind kind;
-	uint64_t src, size;	 /* the image now */
-	uint64_t dst, span;	 /* where it goes, and the memory it claims there */
-	uint64_t entry;		 /* its first instruction */
-	uint64_t text_offset;	 /* arm64: from the 2 MiB-aligned base */
-	uint64_t flags;		 /* arm64: the header's flags */
+	uint64_t src, size;	    /* the image now */
+	uint64_t dst, span;	    /* where it goes, and the memory it claims there */
+	uint64_t entry;		    /* its first instruction */
+	uint64_t text_offset;	    /* arm64: from the 2 MiB-aligned base */
+	uint64_t flags;		    /* arm64: the header's flags */
 	uint64_t dtb_src, dtb_size; /* the device tree now (its totalsize) */
 	uint64_t dtb_dst, dtb_room; /* where it goes, with room for the edits */
 	uint64_t initrd, initrd_size;

@@ -55,8 +55,9 @@ const char *hs_kexec_request_init(struct hs_kexec_request *req, const void *own_
 	req->ram_start = plat.ram_base;
 	req->ram_end = plat.ram_base + plat.ram_size;
 	req->dtb = (uintptr_t)own_dtb;
-	req->keep_out[req->nkeep_out++] = (struct hs_kexec_range){
-	    (uintptr_t)_start, (uintptr_t)_end, "kexec: the kernel's place overlaps the loader itself"};
+	req->keep_out[req->nkeep_out++] =
+	    (struct hs_kexec_range){(uintptr_t)_start, (uintptr_t)_end,
+				    "kexec: the kernel's place overlaps the loader itself"};
 	if (!resident_region(own_dtb, &res_start, &res_end))
 		req->keep_out[req->nkeep_out++] = (struct hs_kexec_range){
 		    res_start, res_end,
@@ -78,8 +79,8 @@ static const char *others_off(void)
 		state = rt_smp_affinity_info(i);
 		if (state != PSCI_AFFINITY_OFF) {
 			snprintf(msg, sizeof(msg),
-				 "kexec: CPU%u is not off (PSCI AFFINITY_INFO %ld): stop it first", i,
-				 state);
+				 "kexec: CPU%u is not off (PSCI AFFINITY_INFO %ld): stop it first",
+				 i, state);
 			return msg;
 		}
 	}
@@ -97,7 +98,8 @@ static const char *write_dtb(const struct hs_kexec_plan *p, const char *cmdline)
 	if (chosen == -FDT_ERR_NOTFOUND && (cmdline || p->initrd_size))
 		chosen = fdt_add_subnode(dst, 0, "chosen");
 	if (chosen < 0)
-		return cmdline || p->initrd_size || err ? "kexec: cannot edit the device tree" : NULL;
+		return cmdline || p->initrd_size || err ? "kexec: cannot edit the device tree"
+							: NULL;
 	err = 0;
 	if (cmdline) {
 		/* The loader's own command line and initrd are not the next kernel's. */

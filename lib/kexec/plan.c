@@ -11,26 +11,26 @@
 #include <string.h>
 
 /* arm64 Image header (Documentation/arch/arm64/booting.rst), little-endian. */
-#define ARM64_HDR_SIZE	       64
-#define ARM64_TEXT_OFFSET      0x08
-#define ARM64_IMAGE_SIZE       0x10
-#define ARM64_FLAGS	       0x18
-#define ARM64_MAGIC_AT	       0x38
-#define ARM64_MAGIC	       0x644d5241u /* "ARM\x64" */
-#define ARM64_FLAG_BE	       (1ull << 0)
-#define ARM64_FLAG_ANYWHERE    (1ull << 3) /* the 2 MiB base may be anywhere in RAM */
-#define ARM64_FLAGS_KNOWN      0xfull
+#define ARM64_HDR_SIZE	    64
+#define ARM64_TEXT_OFFSET   0x08
+#define ARM64_IMAGE_SIZE    0x10
+#define ARM64_FLAGS	    0x18
+#define ARM64_MAGIC_AT	    0x38
+#define ARM64_MAGIC	    0x644d5241u /* "ARM\x64" */
+#define ARM64_FLAG_BE	    (1ull << 0)
+#define ARM64_FLAG_ANYWHERE (1ull << 3) /* the 2 MiB base may be anywhere in RAM */
+#define ARM64_FLAGS_KNOWN   0xfull
 /* arm zImage header (arch/arm/boot/compressed/head.S). */
-#define ZIMAGE_HDR_SIZE	       0x34
-#define ZIMAGE_MAGIC_AT	       0x24
-#define ZIMAGE_MAGIC	       0x016f2818u
-#define ZIMAGE_START	       0x28
-#define ZIMAGE_END	       0x2c
-#define ZIMAGE_ENDIAN	       0x30
-#define ZIMAGE_LITTLE	       0x04030201u
-#define ZIMAGE_BIG	       0x01020304u
-#define KEXEC_PAGE	       0x1000ull
-#define KEXEC_DTB_ALIGN	       8ull
+#define ZIMAGE_HDR_SIZE 0x34
+#define ZIMAGE_MAGIC_AT 0x24
+#define ZIMAGE_MAGIC	0x016f2818u
+#define ZIMAGE_START	0x28
+#define ZIMAGE_END	0x2c
+#define ZIMAGE_ENDIAN	0x30
+#define ZIMAGE_LITTLE	0x04030201u
+#define ZIMAGE_BIG	0x01020304u
+#define KEXEC_PAGE	0x1000ull
+#define KEXEC_DTB_ALIGN 8ull
 
 static uint32_t rd32(const unsigned char *p, unsigned at)
 {
@@ -175,7 +175,8 @@ static const char *plan_zimage(const struct hs_kexec_request *req, const unsigne
 		p->dst = find_free(a, req->ram_start + HS_KEXEC_ZIMAGE_LOW, HS_KEXEC_SZ_2M, p->span,
 				   req->ram_end, req->ram_start + HS_KEXEC_ZIMAGE_HIGH);
 		if (!p->dst)
-			return "kexec: the zImage does not fit in RAM between 32 and 128 MiB beside "
+			return "kexec: the zImage does not fit in RAM between 32 and 128 MiB "
+			       "beside "
 			       "the loader, the stub and the initrd";
 	}
 	if (p->dst % 4)
@@ -225,8 +226,8 @@ static const char *plan_dtb(const struct hs_kexec_request *req, struct hs_kexec_
 	}
 	p->dtb_dst = find_free(a, from, align, p->dtb_room, req->ram_end, UINT64_MAX);
 	if (!p->dtb_dst)
-		p->dtb_dst = find_free(a, req->ram_start, align, p->dtb_room, req->ram_end,
-				       UINT64_MAX);
+		p->dtb_dst =
+		    find_free(a, req->ram_start, align, p->dtb_room, req->ram_end, UINT64_MAX);
 	if (!p->dtb_dst)
 		return "kexec: the device tree does not fit in RAM beside the kernel";
 	return NULL;
@@ -268,7 +269,8 @@ const char *hs_kexec_plan(const struct hs_kexec_request *req, struct hs_kexec_pl
 		p->initrd = req->initrd;
 		p->initrd_size = req->initrd_size;
 	}
-	err = p->kind == HS_KEXEC_ARM64_IMAGE ? plan_arm64(req, h, p, &a) : plan_zimage(req, h, p, &a);
+	err = p->kind == HS_KEXEC_ARM64_IMAGE ? plan_arm64(req, h, p, &a)
+					      : plan_zimage(req, h, p, &a);
 	if (err)
 		return err;
 	if (in_ram(req, p->dst, p->span))

@@ -51,9 +51,9 @@ static void make_image(uint64_t span)
 {
 	memset(fake, 0, sizeof(fake));
 	if (ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE) {
-		put64(fake, 0x08, 0);	   /* text_offset */
-		put64(fake, 0x10, span);   /* image_size */
-		put64(fake, 0x18, 0xa);	   /* LE, 4K, anywhere */
+		put64(fake, 0x08, 0);	       /* text_offset */
+		put64(fake, 0x10, span);       /* image_size */
+		put64(fake, 0x18, 0xa);	       /* LE, 4K, anywhere */
 		put32(fake, 0x38, 0x644d5241); /* "ARM\x64" */
 	} else {
 		put32(fake, 0x24, 0x016f2818);
@@ -99,7 +99,8 @@ TEST_HYP(kexec, a_valid_image_is_planned)
 	EXPECT_EQ(plan.kind, ARCH_KEXEC_KIND);
 	EXPECT_EQ(plan.dst % 0x200000, 0);
 	EXPECT_TRUE(plan.dst + plan.span <= (uintptr_t)_start || plan.dst >= (uintptr_t)_end);
-	EXPECT_TRUE(plan.dtb_dst >= plan.dst + plan.span || plan.dtb_dst + plan.dtb_room <= plan.dst);
+	EXPECT_TRUE(plan.dtb_dst >= plan.dst + plan.span ||
+		    plan.dtb_dst + plan.dtb_room <= plan.dst);
 }
 
 TEST_HYP(kexec, refuses_an_image_without_the_magic)
@@ -116,8 +117,8 @@ TEST_HYP(kexec, refuses_the_other_architectures_image)
 	struct hs_kexec_request req = base_request();
 
 	make_image(0x100000);
-	req.arch_kind = ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE ? HS_KEXEC_ARM_ZIMAGE
-								: HS_KEXEC_ARM64_IMAGE;
+	req.arch_kind =
+	    ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE ? HS_KEXEC_ARM_ZIMAGE : HS_KEXEC_ARM64_IMAGE;
 	expect_refused(&req, "cannot run on this");
 }
 
