@@ -68,7 +68,7 @@ static void read_args(const void *dtb)
 /* The text after " -- ", or NULL. */
 static const char *next_cmdline(void)
 {
-	const char *p = strstr(args, "-- ");
+	const char *p;
 
 	if (!strncmp(args, "-- ", 3))
 		return args + 3;
