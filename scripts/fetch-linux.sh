@@ -33,6 +33,15 @@ apt_opts="-o APT::Architecture=$debarch -o APT::Architectures=$debarch \
  -o Dir::State::Lists=$PWD/$state/lists -o Dir::Cache=$PWD/$state/cache \
  -o Dir::State::status=/dev/null -o Debug::NoLocking=1 -o APT::Sandbox::User=root -qq"
 
+# Fall back on the kernel cached by an earlier run, saying why; fail when there is none.
+use_cached() {
+	if [ -s "$cache/$out" ]; then
+		echo "fetch-linux: $1; using the cached $(cat "$cache/package")" >&2
+		echo "$cache/$out"
+		exit 0
+	fi
+}
+
 # The package lists are refreshed once a day at most; a cached kernel is
 # used as it is when the mirror cannot be reached.
 stamp=$state/lists/.linux-updated
@@ -48,11 +57,7 @@ fi
 pkg=$(apt-cache $apt_opts depends "$meta" 2>/dev/null |
 	sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n 1)
 if [ -z "$pkg" ]; then
-	if [ -s "$cache/$out" ]; then
-		echo "fetch-linux: $meta not resolvable; using the cached $(cat "$cache/package")" >&2
-		echo "$cache/$out"
-		exit 0
-	fi
+	use_cached "$meta not resolvable"
 	echo "fetch-linux: cannot resolve $meta:$debarch (no package lists: no network?)" >&2
 	exit 2
 fi
@@ -65,11 +70,7 @@ rm -rf "$cache/deb" "$cache/root"
 mkdir -p "$cache/deb" "$cache/root"
 # shellcheck disable=SC2086
 if ! (cd "$cache/deb" && apt-get $apt_opts download "$pkg" >/dev/null 2>&1); then
-	if [ -s "$cache/$out" ]; then
-		echo "fetch-linux: download of $pkg failed; using the cached $(cat "$cache/package")" >&2
-		echo "$cache/$out"
-		exit 0
-	fi
+	use_cached "download of $pkg failed"
 	echo "fetch-linux: download of $pkg:$debarch failed (mirror unreachable?)" >&2
 	exit 2
 fi

@@ -7,6 +7,7 @@
  * already checked everything that can be checked without writing.
  */
 #include <arch/kexec_arch.h>
+#include <hypstub/arch.h>
 #include <hypstub/bootinfo.h>
 #include <hypstub/client.h>
 #include <hypstub/kexec.h>
