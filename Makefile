@@ -42,6 +42,9 @@ SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c b
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c \
 	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
+# The kexec loader (include/hypstub/kexec.h): its plan, its restart, its arch layer.
+RT_SRCS += lib/kexec/plan.c lib/kexec/kexec.c arch/$(ARCH)/kexec.S
+KEXEC_SRCS := $(wildcard kexec/*.c)
 # The sample hypervisor (hyp/, arch/$(ARCH)/hyp/): built like the resident
 # code (no library calls, no FP/SIMD, PC-relative only), its own image.
 HYP_SRCS := $(ARCH_HYP_SRCS) hyp/state.c hyp/calls.c hyp/pt.c
@@ -82,12 +85,14 @@ DEMO_ELF := $(BUILD)/demo.elf
 DEMO_BIN := $(BUILD)/demo.bin
 BAD_PAYLOAD := $(BUILD)/bad-machine.elf
 GUEST_TEST_ELF := $(BUILD)/conformance.elf
+KEXEC_ELF := $(BUILD)/kexec.elf
 HYP_OBJ := $(BUILD)/hyp.o
 HYP_ELF := $(BUILD)/hyp.elf
 HYP_BIN := $(BUILD)/hyp.bin
 
 .PHONY: all run debug test bootstrap clean format bench bench-build soak
 all: $(SHIM_IMG) $(HYP_BIN) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
+	$(KEXEC_ELF) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
 
 # The target's libfdt (library and headers) comes unpacked from Debian's
@@ -140,6 +145,10 @@ $(SHIM_IMG): $(SHIM_ELF)
 $(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
+# The kexec payload: `make run KERNEL=...` restarts into that kernel through it.
+$(KEXEC_ELF): $(call objs,payload,$(KEXEC_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
+	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+
 # The demo as a raw binary too: a payload without an ELF header.
 $(DEMO_BIN): $(DEMO_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
@@ -182,10 +191,21 @@ bootstrap:
 	$(Q)scripts/bootstrap.sh
 
 PAYLOAD ?= $(DEMO_ELF)
+# KERNEL=file (DTB=file, CMDLINE=...): the shim, then the kexec payload
+# restarts into that kernel at EL2/HYP (scripts/hsqemu.py --kexec).
+KEXEC_TIMEOUT ?= 120
 run: bootstrap
+ifeq ($(KERNEL),)
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(PAYLOAD)
+else
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
+		--el $(EL) --shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
+		$(if $(DTB),--kexec-dtb $(DTB)) $(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") \
+		--timeout $(KEXEC_TIMEOUT)
+endif
 
 # QEMU halted with its gdb stub on 127.0.0.1:$(GDBPORT); prints the
 # gdb-multiarch command that attaches with every symbol at its run address.

@@ -2,6 +2,8 @@
 /* The device tree the payload receives: the loader's, plus what we did. */
 #include "handoff.h"
 
+#include <stdbool.h>
+
 #include <hypstub/bootinfo.h>
 #include <hypstub/bulk.h>
 #include <hypstub/cpus.h>
@@ -146,6 +148,20 @@ static int open_copy(const void *src, void *dst, size_t room)
 	return fdt_open_into(dst, dst, (int)room);
 }
 
+/* True when the reserve map already holds exactly [base, base + size). */
+static bool has_mem_rsv(const void *fdt, uint64_t base, uint64_t size)
+{
+	int n = fdt_num_mem_rsv(fdt);
+
+	for (int i = 0; i < n; i++) {
+		uint64_t a, s;
+
+		if (!fdt_get_mem_rsv(fdt, i, &a, &s) && a == base && s == size)
+			return true;
+	}
+	return false;
+}
+
 int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_handoff *h)
 {
 	int err = open_copy(src, dst, room);
@@ -153,9 +169,13 @@ int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_hand
 
 	if (err)
 		return err;
-	err = fdt_add_mem_rsv(dst, h->resident_base, h->resident_size);
-	if (err)
-		return err;
+	/* A tree from hypstub restarted into hypstub has the entry already:
+	 * one per restart would grow the map along a chain of restarts. */
+	if (!has_mem_rsv(dst, h->resident_base, h->resident_size)) {
+		err = fdt_add_mem_rsv(dst, h->resident_base, h->resident_size);
+		if (err)
+			return err;
+	}
 	chosen = fdt_path_offset(dst, "/chosen");
 	if (chosen >= 0) {
 		fdt_delprop(dst, chosen, "linux,initrd-start");

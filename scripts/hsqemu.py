@@ -46,14 +46,59 @@ def qemu_command(arch, cpu, smp, gic, el, shim, payload, append=None, icount=Fal
     return cmd
 
 
-def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1):
+RAM_BASE = 0x40000000
+# The kexec boots: the kernel is put in RAM by QEMU's generic loader this
+# far into RAM (clear of the shim, its payload and QEMU's initrd), its
+# device tree, if any, on the next MiB after it.
+KEXEC_STAGE = RAM_BASE + 0x10000000
+KEXEC_CMDLINE = "console=ttyAMA0 panic=-1"
+# Linux stops for good here (no root file system, or any other panic).
+LINUX_STOPS = (b"Kernel panic - not syncing",)
+
+
+def kexec_command(arch, cpu, smp, gic, el, shim, payload, kernel, dtb=None, cmdline=None,
+                  payload_args="", extra=()):
+    """The shim with the kexec payload, which restarts into `kernel` (and `dtb`),
+    both staged in RAM by QEMU's loader device, the payload told where on its
+    command line; `cmdline` becomes the kernel's."""
+    stage = KEXEC_STAGE
+    loaders = ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (kernel, stage)]
+    args = "kexec=%#x,%d" % (stage, os.path.getsize(kernel))
+    if dtb:
+        at = (stage + os.path.getsize(kernel) + 0xfffff) & ~0xfffff
+        loaders += ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (dtb, at)]
+        args += " kexec_dtb=%#x,%d" % (at, os.path.getsize(dtb))
+    if payload_args:
+        args += " " + payload_args
+    args += " -- " + (cmdline if cmdline is not None else KEXEC_CMDLINE)
+    return qemu_command(arch, cpu, smp, gic, el, shim, payload, args,
+                        extra=list(extra) + loaders)
+
+
+def chain_command(arch, cpu, smp, gic, el, shim, payload, append, extra=()):
+    """The shim and a payload that restarts into the shim again and again
+    (suite kexec_chain): a second copy of each staged in RAM for the
+    restarts, and a record that no boot touches, 1 MiB below them."""
+    stage = KEXEC_STAGE
+    initrd = (stage + os.path.getsize(shim) + 0xfffff) & ~0xfffff
+    args = "%s chain_image=%#x chain_image_size=%d chain_initrd=%#x chain_initrd_size=%d " \
+        "chain_record=%#x" % (append, stage, os.path.getsize(shim), initrd,
+                              os.path.getsize(payload), stage - 0x100000)
+    loaders = ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (shim, stage),
+               "-device", "loader,file=%s,addr=%#x,force-raw=on" % (payload, initrd)]
+    return qemu_command(arch, cpu, smp, gic, el, shim, payload, args, extra=list(extra) + loaders)
+
+
+def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1, until=(), more_stops=()):
     """Run one QEMU; stream its console; return (exit code, output bytes).
     QEMU is killed once `stops` stop banners appeared (one per CPU when
-    every CPU is expected to report a crash)."""
+    every CPU is expected to report a crash), or one of `more_stops`
+    (exit code 3), or every line of `until` (exit code 0)."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
     captured = bytearray()
     stopped = threading.Event()
+    done = threading.Event()
 
     def pump():
         for chunk in iter(lambda: proc.stdout.read1(4096), b""):
@@ -63,8 +108,11 @@ def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1):
                 out.flush()
             if log:
                 log.write(chunk)
-            if sum(captured.count(m) for m in STOP_MARKERS) >= stops:
+            if sum(captured.count(m) for m in STOP_MARKERS) >= stops or any(
+                    m in captured for m in more_stops):
                 stopped.set()
+            if until and all(m in captured for m in until):
+                done.set()
 
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
@@ -73,6 +121,11 @@ def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1):
     while code is None:
         code = proc.poll()
         if code is not None:
+            break
+        if done.is_set():
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            code = 0
             break
         if stopped.is_set():
             time.sleep(0.3)  # let the rest of the report arrive
@@ -91,7 +144,7 @@ def run(cmd, timeout, out=sys.stdout.buffer, log=None, stops=1):
             break
         time.sleep(0.05)
     reader.join(timeout=2)
-    if stopped.is_set() and code not in (3,):
+    if stopped.is_set() and not done.is_set() and code not in (3,):
         code = 3
     return code, bytes(captured)
 
@@ -107,17 +160,25 @@ def main():
     ap.add_argument("--payload", required=True)
     ap.add_argument("--append")
     ap.add_argument("--timeout", type=int, default=60)
+    ap.add_argument("--kexec", metavar="KERNEL", help="restart into this kernel (the payload "
+                    "must be kexec.elf); QEMU stops at a kernel panic")
+    ap.add_argument("--kexec-dtb", metavar="DTB", help="its device tree (default: QEMU's)")
+    ap.add_argument("--kexec-cmdline", help="its command line (default: %s)" % KEXEC_CMDLINE)
     ap.add_argument("--dry-run", action="store_true", help="print the QEMU command only")
     args = ap.parse_args()
-    for path in (args.shim, args.payload):
-        if not os.path.isfile(path):
+    for path in (args.shim, args.payload, args.kexec, args.kexec_dtb):
+        if path and not os.path.isfile(path):
             sys.exit("hsqemu: no such file: %s" % path)
-    cmd = qemu_command(args.arch, args.cpu, args.smp, args.gic, args.el, args.shim,
-                       args.payload, args.append)
+    if args.kexec:
+        cmd = kexec_command(args.arch, args.cpu, args.smp, args.gic, args.el, args.shim,
+                            args.payload, args.kexec, args.kexec_dtb, args.kexec_cmdline)
+    else:
+        cmd = qemu_command(args.arch, args.cpu, args.smp, args.gic, args.el, args.shim,
+                           args.payload, args.append)
     print("[hsqemu] " + " ".join(cmd), flush=True)
     if args.dry_run:
         return 0
-    code, _ = run(cmd, args.timeout)
+    code, _ = run(cmd, args.timeout, more_stops=LINUX_STOPS if args.kexec else ())
     print("[hsqemu] QEMU exit code %d" % code, flush=True)
     return code
 

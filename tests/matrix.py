@@ -41,6 +41,9 @@ CONFIGS = {
     "a15-gic3-svc-smp2": ("arm", "cortex-a15", 3, 1, 2),
     "a72-gic3-el2-smp8": ("arm64", "cortex-a72", 3, 2, 8),
     "a15-gic2-hyp-smp8": ("arm", "cortex-a15", 2, 2, 8),
+    # Debian's own Linux restarted into through the kexec loader, on 4 CPUs.
+    "a57-gic3-el2-smp4": ("arm64", "cortex-a57", 3, 2, 4),
+    "a15-gic3-hyp-smp4": ("arm", "cortex-a15", 3, 2, 4),
 }
 
 # More QEMU arguments for a configuration (merged into -M's machine options).
@@ -57,7 +60,11 @@ FEATURE_CONFIGS = ("a76-gic3-el2", "n1-gic3-el2", "a64fx-gic3-el2", "max-mte-gic
 # reports TEST() results), "boot" (how the shim is started: "kernel",
 # the default, is QEMU's Linux loader, -kernel and -initrd; the others
 # are in scripts/uboot.py: "uboot", Debian's U-Boot with booti/bootz;
-# "misaligned-entry" and "no-dtb", the CPU started in the shim directly).
+# "misaligned-entry" and "no-dtb", the CPU started in the shim directly;
+# "linux", the kexec payload restarting into Debian's Linux for this
+# architecture, fetched by scripts/fetch-linux.sh, QEMU stopped once every
+# line was seen or at a panic, the test skipped when no kernel can be had;
+# "payload_args" go on the kexec payload's command line).
 GROUPS = {
     "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
@@ -148,6 +155,37 @@ GROUPS = {
 }
 
 
+# Debian's Linux, restarted into at EL2/HYP: it must say so, with every CPU
+# online (run.py adds "smp: Brought up 1 node, N CPU(s)"). Under the sample
+# hypervisor (once it exists) the same groups with payload_args
+# "kexec_under_hyp=1".
+LINUX_EL2 = "CPU: All CPU(s) started at EL2"
+# arm64 Linux checks x1..x3 at entry and says so when they are not 0.
+LINUX_ABSENT = ["in violation of boot protocol", "Kernel panic - not syncing: Attempted"]
+GROUPS.update({
+    "linux": ("kexec.elf", None, {"exit": 0, "boot": "linux", "absent": LINUX_ABSENT, "lines": [
+        "[kexec] HVC_SOFT_RESTART into it"],
+        "lines_arm64": [LINUX_EL2, "kvm [1]: Hyp mode initialized successfully"],
+        "lines_arm": ["CPU: All CPU(s) started in HYP mode."]}),
+    "linux-vhe": ("kexec.elf", None, {"exit": 0, "boot": "linux", "absent": LINUX_ABSENT, "lines": [
+        "[kexec] HVC_SOFT_RESTART into it", LINUX_EL2,
+        "kvm [1]: VHE mode initialized successfully"]}),
+})
+LINUX_CONFIGS = ("a57-gic3-el2-smp4", "a15-gic3-hyp-smp4")
+# The kexec loader's bad inputs (suite "kexec"), and 100 soft restarts in a
+# row into hypstub's own shim image with this payload as its initrd
+# ("chain": run.py stages both in RAM and says where on the command line).
+GROUPS.update({
+    "kexec": ("conformance.elf", "tests=kexec", {"exit": 0, "tests": True}),
+    "kexec-chain": ("conformance.elf", "tests=kexec_chain chain_rounds=100", {
+        "exit": 0, "tests": True, "boot": "chain",
+        "lines": ["arrival 100: EL2 state identical to the first",
+                  "100 soft restarts of hypstub in a row"]}),
+})
+KEXEC_CONFIGS = ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp",
+                 "a57-gic3-el2-smp2", "a15-gic2-hyp-smp2")
+
+
 def crash_group(suite, both, arm64, arm):
     """A crash_* boot: the report with this class and vector, then a stopped CPU."""
     return ("conformance.elf", "tests=" + suite, {"exit": 3, "lines": both + [
@@ -192,11 +230,27 @@ HYP_CONFIGS = ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp",
                "max-gic2-el2-smp4", "a7-gic3-hyp-smp4", "a57-gic3-el1")
 
 
+def linux_groups(config):
+    """The Linux boots of a configuration: nVHE on cortex-a57, VHE on max, HYP on cortex-a15."""
+    arch, cpu, gic, el, smp = CONFIGS[config]
+    if el != 2 or smp not in (1, 4):
+        return []
+    if cpu in ("cortex-a57", "cortex-a15"):
+        return ["linux"]
+    if cpu == "max" and config in ("max-gic3-el2", "max-gic2-el2-smp4"):
+        return ["linux-vhe"]
+    return []
+
+
 def groups_for(config):
-    return _groups_for(config) + (["hyp"] if config in HYP_CONFIGS else [])
+    if config in LINUX_CONFIGS:
+        return linux_groups(config)
+    kexec = ["kexec", "kexec-chain"] if config in KEXEC_CONFIGS else []
+    return groups_only(config) + linux_groups(config) + kexec + (
+        ["hyp"] if config in HYP_CONFIGS else [])
 
 
-def _groups_for(config):
+def groups_only(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if smp > 4:
         return ["smp"] + (["fuzz", "crash-smp"] if el == 2 else [])

@@ -13,6 +13,7 @@ import concurrent.futures
 import fnmatch
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
@@ -35,15 +36,44 @@ def jobs_list(pattern):
     return jobs
 
 
+# Debian's Linux per architecture for the "linux" boots: its path, or why there is none.
+LINUX = {}
+
+
+def fetch_linux(archs):
+    """Fetch (or find cached) Debian's kernel for each architecture, once."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    for arch in sorted(archs):
+        proc = subprocess.run([os.path.join(root, "scripts", "fetch-linux.sh"), arch], cwd=root,
+                              capture_output=True, text=True, check=False)
+        for line in proc.stderr.splitlines():
+            print("  " + line, flush=True)
+        path = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+        if proc.returncode == 0 and path and os.path.isfile(os.path.join(root, path)):
+            LINUX[arch] = (os.path.join(root, path), None)
+        else:
+            LINUX[arch] = (None, "no Debian %s kernel: %s" % (
+                arch, (proc.stderr.strip().splitlines() or ["fetch-linux.sh failed"])[-1]))
+
+
 def command(build, config, group):
     arch, cpu, gic, el, smp = matrix.CONFIGS[config]
     payload, append, want = matrix.GROUPS[group]
     shim = os.path.join(build, arch, "hypstub.bin")
     payload = os.path.join(build, arch, payload)
     kind = want.get("boot", "kernel")
+    if kind == "linux":
+        kernel = LINUX.get(arch, ("build/linux/%s/%s" % (arch, "Image" if arch == "arm64"
+                                                          else "zImage"), None))[0]
+        return hsqemu.kexec_command(arch, cpu, smp, gic, el, shim, payload, kernel,
+                                    payload_args=want.get("payload_args", ""),
+                                    extra=matrix.CONFIG_EXTRA.get(config, ()))
     if kind == "kernel":  # QEMU's own Linux loader
         return hsqemu.qemu_command(arch, cpu, smp, gic, el, shim, payload, append,
                                    extra=matrix.CONFIG_EXTRA.get(config, ()))
+    if kind == "chain":
+        return hsqemu.chain_command(arch, cpu, smp, gic, el, shim, payload, append,
+                                    extra=matrix.CONFIG_EXTRA.get(config, ()))
     flash = os.path.join(build, "uboot", "%s-%s.flash" % (config, group))
     return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 
@@ -83,6 +113,16 @@ def check_reports(text, arch, ncpus):
     return problems
 
 
+def wanted_lines(config, group):
+    """Every console line a boot must show."""
+    arch, _, _, _, smp = matrix.CONFIGS[config]
+    want = matrix.GROUPS[group][2]
+    lines = want.get("lines", []) + want.get("lines_" + arch, [])
+    if want.get("boot") == "linux":  # every CPU online in Linux
+        lines = lines + ["smp: Brought up 1 node, %d CPU%s" % (smp, "s" if smp > 1 else "")]
+    return lines
+
+
 def judge(config, group, code, output):
     """Return (passed, failed, skipped, messages) for one boot."""
     _, _, want = matrix.GROUPS[group]
@@ -106,7 +146,7 @@ def judge(config, group, code, output):
         if passed + failed == 0:
             problems.append("%s/%s: ran no test" % (config, group))
     arch = matrix.CONFIGS[config][0]
-    for line in want.get("lines", []) + want.get("lines_" + arch, []):
+    for line in wanted_lines(config, group):
         if line not in text:
             problems.append("%s/%s: console never showed %r" % (config, group, line))
     for line in want.get("absent", []):
@@ -129,13 +169,24 @@ def judge(config, group, code, output):
 
 
 def run_one(build, logdir, timeout, config, group):
-    cmd = command(build, config, group)
     log_path = os.path.join(logdir, "%s-%s.log" % (config, group))
+    want = matrix.GROUPS[group][2]
+    linux = want.get("boot") == "linux"
+    if linux and LINUX[matrix.CONFIGS[config][0]][1]:
+        reason = LINUX[matrix.CONFIGS[config][0]][1]
+        with open(log_path, "w") as log:
+            log.write("SKIPPED: %s\n" % reason)
+        return config, group, log_path, 0, 0, 1, ["SKIPPED: %s" % reason]
+    cmd = command(build, config, group)
     with open(log_path, "wb") as log:
         log.write((" ".join(cmd) + "\n").encode())
         # A boot where every CPU crashes stops after the last CPU's report.
-        stops = matrix.CONFIGS[config][4] if matrix.GROUPS[group][2].get("reports") else 1
-        code, output = hsqemu.run(cmd, timeout, out=None, log=log, stops=stops)
+        stops = matrix.CONFIGS[config][4] if want.get("reports") else 1
+        # Linux: stopped once it said everything wanted, or at a panic.
+        code, output = hsqemu.run(cmd, timeout, out=None, log=log, stops=stops,
+                                  until=[line.encode() for line in wanted_lines(config, group)]
+                                  if linux else (),
+                                  more_stops=hsqemu.LINUX_STOPS if linux else ())
     return (config, group, log_path) + judge(config, group, code, output)
 
 
@@ -149,6 +200,10 @@ def main():
     args = ap.parse_args()
 
     jobs = jobs_list(args.filter)
+    linux_archs = set(matrix.CONFIGS[c][0] for c, g in jobs
+                      if matrix.GROUPS[g][2].get("boot") == "linux")
+    if linux_archs and not args.dry_run:
+        fetch_linux(linux_archs)
     if args.dry_run:
         for config, group in jobs:
             print("%s/%s: %s" % (config, group, " ".join(command(args.build, config, group))))
@@ -164,7 +219,7 @@ def main():
             totals[0] += p
             totals[1] += f
             totals[2] += s
-            mark = "FAIL" if f else "ok  "
+            mark = "FAIL" if f else "SKIP" if s and not p else "ok  "
             print("  %s %-28s %3d passed, %d failed, %d skipped" % (mark, config + "/" + group, p, f, s),
                   flush=True)
             for problem in problems:

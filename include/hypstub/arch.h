@@ -10,6 +10,7 @@
 #define HYPSTUB_ARCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct el2_features;
@@ -61,5 +62,20 @@ void arch_semihost_exit(int code);
 extern char arch_semihost_trap[];
 /* Print an unexpected exception's own registers (after the runtime's headline). */
 void arch_rt_print_exception(const struct hs_exc_frame *f, unsigned long vector);
+
+/* --- The kexec loader (kexec.S) --- */
+
+/* Copy n bytes (a multiple of 64; both 16-byte aligned), lowest block first. */
+void arch_kexec_copy_fwd(void *dst, const void *src, size_t n);
+/* The same, highest block first (for a destination above an overlapping source). */
+void arch_kexec_copy_bwd(void *dst, const void *src, size_t n);
+/* Clean the data cache to the point of coherency over [start, start + n). */
+void arch_kexec_clean(uint64_t start, uint64_t n);
+/*
+ * EL1/SVC MMU and caches off, the instruction cache invalidated, then
+ * HVC_SOFT_RESTART into `entry` with the architecture's Linux boot
+ * registers and `dtb`. Returns the stub's answer only when it refused.
+ */
+unsigned long arch_kexec_restart(uint64_t entry, uint64_t dtb);
 
 #endif

@@ -17,7 +17,7 @@ FUZZ_Q := $(if $(filter 1,$(V)),,@)
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-FUZZ_TARGETS := dispatch platform handoff payload cpu_entry
+FUZZ_TARGETS := dispatch platform handoff payload cpu_entry kexec
 FUZZ_COMMON := tests/fuzz/fuzz_input.c
 FUZZ_SRCS_dispatch := tests/fuzz/fuzz_dispatch.c stub/dispatch.c tests/host/fake/fake_cpu.c
 FUZZ_CPPFLAGS_dispatch := -Itests/host/fake -Iinclude -Iarch/arm64/include
@@ -29,6 +29,8 @@ FUZZ_SRCS_payload := tests/fuzz/fuzz_payload.c boot/payload.c lib/support/bulk.c
 FUZZ_SRCS_cpu_entry := tests/fuzz/fuzz_cpu_entry.c cpu/cpu_entry.c arch/arm64/el2_setup.c \
 	tests/host/fake/fake_cpu.c
 FUZZ_CPPFLAGS_cpu_entry := -Itests/host/fake -Iinclude -Iarch/arm64/include
+FUZZ_SRCS_kexec := tests/fuzz/fuzz_kexec.c lib/kexec/plan.c
+FUZZ_LIBS_kexec := -lfdt
 
 # The bounded run of `make test`: executions per target (a few seconds each).
 FUZZ_RUNS_dispatch ?= 200000
@@ -36,6 +38,7 @@ FUZZ_RUNS_platform ?= 20000
 FUZZ_RUNS_handoff ?= 20000
 FUZZ_RUNS_payload ?= 50000
 FUZZ_RUNS_cpu_entry ?= 100000
+FUZZ_RUNS_kexec ?= 50000
 
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h cpu/*.h \

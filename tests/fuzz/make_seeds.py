@@ -97,11 +97,38 @@ def payload_seeds(tmp):
     write("payload", "raw-arm-in-ram", b"\3" + b"\xfe\xff\xff\xea" * 8)
 
 
+def kexec_seeds(tmp):
+    """Options (bit 0: 32-bit; bit 1: a 4-byte load address; bit 2: the tree follows),
+    a 64-byte image header, then the tree: Debian's Image and zImage as they start,
+    hypstub's own shims, a fixed-place Image, a big-endian zImage, a tree of QEMU's."""
+    def a64(span, flags=0xa, text_offset=0):
+        h = bytearray(64)
+        struct.pack_into("<QQQ", h, 8, text_offset, span, flags)
+        h[0x38:0x3c] = b"ARM\x64"
+        return bytes(h)
+
+    def zimage(end, endian=0x04030201):
+        h = bytearray(64)
+        struct.pack_into("<IIII", h, 0x24, 0x016f2818, 0, end, endian)
+        return bytes(h)
+    write("kexec", "arm64-linux", b"\0" + a64(0x1ab0000))
+    write("kexec", "arm64-shim", b"\0" + a64(0x10490, 0xa, 0x200000))
+    write("kexec", "arm64-fixed", b"\0" + a64(0x1000000, 0x2))
+    write("kexec", "arm64-load", b"\2" + struct.pack("<I", 0x400000) + a64(0x100000))
+    write("kexec", "arm-zimage", b"\1" + zimage(0x545200))
+    write("kexec", "arm-shim", b"\1" + zimage(0xeb20))
+    write("kexec", "arm-be", b"\1" + zimage(0x545200, 0x01020304))
+    dtb = os.path.join(CORPUS, "platform", "qemu-virt-arm64-gic3")
+    if os.path.exists(dtb):
+        write("kexec", "arm64-qemu-dtb", b"\4" + a64(0x100000) + open(dtb, "rb").read())
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         dispatch_seeds()
         dtb_seeds(tmp)
         payload_seeds(tmp)
+        kexec_seeds(tmp)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ HOST_LDLIBS := -lcmocka -lfdt
 HOST_FAKE := tests/host/fake/fake_cpu.c
 
 # One binary per unit: test_<name>, from these sources.
-HOST_TESTS := fake dispatch el2_setup el2_setup_arm cpu platform payload payload32 handoff smp bulk pt
+HOST_TESTS := fake dispatch el2_setup el2_setup_arm cpu platform payload payload32 handoff smp bulk \
+	kexec pt
 HOST_SRCS_fake := tests/host/test_fake.c $(HOST_FAKE)
 HOST_SRCS_dispatch := tests/host/test_dispatch.c stub/dispatch.c $(HOST_FAKE)
 HOST_SRCS_el2_setup := tests/host/test_el2_setup.c arch/arm64/el2_setup.c $(HOST_FAKE)
@@ -44,6 +45,7 @@ HOST_SRCS_payload := tests/host/test_payload.c boot/payload.c lib/support/bulk.c
 HOST_SRCS_payload32 := tests/host/test_payload32.c boot/payload.c lib/support/bulk.c
 HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c lib/support/bulk.c tests/host/hosttest.c
 HOST_SRCS_bulk := tests/host/test_bulk.c lib/support/bulk.c
+HOST_SRCS_kexec := tests/host/test_kexec.c lib/kexec/plan.c
 HOST_SRCS_pt := tests/host/test_pt.c hyp/pt.c
 HOST_SRCS_smp := tests/host/test_smp.c cpu/cpu_entry.c boot/smp_levels.c arch/arm64/el2_setup.c \
 	$(HOST_FAKE)

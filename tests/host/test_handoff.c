@@ -193,6 +193,24 @@ static void test_keeps_memreserve(void **state)
 	free(dst);
 }
 
+/* hypstub restarted into hypstub: the second hand-off reserves the region once, not twice. */
+static void test_restart_reserves_once(void **state)
+{
+	void *src = load_dtb("virt-gicv3"), *first, *second;
+	int err;
+
+	(void)state;
+	first = handoff(src, ROOM, &installed, &err);
+	assert_int_equal(err, 0);
+	second = handoff(first, ROOM, &installed, &err);
+	assert_int_equal(err, 0);
+	assert_int_equal(fdt_num_mem_rsv(second), fdt_num_mem_rsv(src) + 1);
+	assert_true(has_memreserve(second, installed.resident_base, installed.resident_size));
+	free(second);
+	free(first);
+	free(src);
+}
+
 static void test_too_small(void **state)
 {
 	void *src = load_dtb("virt-gicv3");
@@ -375,6 +393,7 @@ int main(void)
 	    cmocka_unit_test(test_not_installed),
 	    cmocka_unit_test(test_single_cells),
 	    cmocka_unit_test(test_keeps_memreserve),
+	    cmocka_unit_test(test_restart_reserves_once),
 	    cmocka_unit_test(test_too_small),
 	    cmocka_unit_test(test_bad_source),
 	    cmocka_unit_test(test_source_free_space_not_copied),
