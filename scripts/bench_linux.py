@@ -189,6 +189,45 @@ def measure(arch, cpu, kernel, reps=3, gic=3):
             "after_bytes": lag, "hvc_address": brk}
 
 
+def fetch(arch):
+    """Debian's kernel for `arch` through scripts/fetch-linux.sh (cached in
+    build/linux/): (path, None), or (None, why there is none)."""
+    proc = subprocess.run([os.path.join(ROOT, "scripts", "fetch-linux.sh"), arch], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    path = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+    if proc.returncode == 0 and path and os.path.isfile(os.path.join(ROOT, path)):
+        return os.path.join(ROOT, path), None
+    return None, "no Debian %s kernel: %s" % (
+        arch, (proc.stderr.strip().splitlines() or ["fetch-linux.sh failed"])[-1])
+
+
+def figures(arch, cpu, kernel, gic, reps=3):
+    """The figures of one CPU model for scripts/bench.py: a run record."""
+    run_rec = {"arch": arch, "cpu": cpu, "smp": "linux", "figures": {}, "failed": [],
+               "info": {}, "checks": 0}
+    try:
+        r = measure(arch, cpu, kernel, reps, gic)
+    except (RuntimeError, OSError) as e:
+        run_rec["failed"].append("Linux boot figures: %s" % e)
+        return run_rec
+    f = run_rec["figures"]
+    med = lambda v: sorted(v)[len(v) // 2]  # noqa: E731
+    f["linux.direct"] = med(r["direct"])
+    f["linux.direct.spread"] = max(r["direct"]) - min(r["direct"])
+    f["linux.via_hypstub"] = med(r["total"])
+    f["linux.via_hypstub.spread"] = max(r["total"]) - min(r["total"])
+    f["linux.hypstub_to_hvc"] = med(r["hvc"])
+    if len(set(r["hvc"])) != 1:
+        run_rec["failed"].append("the count at the loader's hvc moved: %s" % r["hvc"])
+    f["linux.hypstub_pct"] = round(100.0 * f["linux.hypstub_to_hvc"] / f["linux.direct"], 2)
+    f["linux.added_pct"] = round(100.0 * (f["linux.via_hypstub"] - f["linux.direct"]) /
+                                 f["linux.direct"], 2)
+    f["linux.after_hvc"] = f["linux.via_hypstub"] - f["linux.hypstub_to_hvc"]
+    run_rec["info"]["line"] = r["line"]
+    run_rec["checks"] = reps
+    return run_rec
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--arch", default="arm64", choices=sorted(LINES))
