@@ -117,8 +117,8 @@ static unsigned long plan_only(unsigned long image, unsigned long size)
 	return (uintptr_t)plan(image, size, &p);
 }
 
-static void measure(window_fn w, void *fn, unsigned long x0, unsigned long x1,
-		    unsigned long x2, struct bench_stats *st)
+static void measure(window_fn w, void *fn, unsigned long x0, unsigned long x1, unsigned long x2,
+		    struct bench_stats *st)
 {
 	struct bench_args a = {.fn = fn};
 

@@ -42,7 +42,7 @@ LINES = {
               "vhe_line": b"VHE mode initialized successfully",
               "objdump": "aarch64-linux-gnu-objdump", "hvc": r"\thvc\s+#0x0"},
     "arm": {"kernel": "zImage", "line": b"CPU: All CPU(s) started in HYP mode.",
-            "objdump": "arm-none-eabi-objdump", "hvc": r"\thvc\s+0x0000|\thvc\s+#0"},
+            "objdump": "arm-none-eabi-objdump", "hvc": r"\thvc\s+(#0|0)\b"},
 }
 
 
