@@ -51,6 +51,7 @@ class Qmp:
 
     def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.settimeout(TIMEOUT)
         self.sock.connect(path)
         self.f = self.sock.makefile("rwb")
         json.loads(self.f.readline())  # the greeting
@@ -75,6 +76,7 @@ class Gdb:
 
     def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.settimeout(TIMEOUT)  # a breakpoint never reached ends the run
         self.sock.connect(path)
         self.buf = b""
 
@@ -207,7 +209,7 @@ def figures(arch, cpu, kernel, gic, reps=3):
                "info": {}, "checks": 0}
     try:
         r = measure(arch, cpu, kernel, reps, gic)
-    except (RuntimeError, OSError) as e:
+    except (RuntimeError, OSError, ValueError) as e:
         run_rec["failed"].append("Linux boot figures: %s" % e)
         return run_rec
     f = run_rec["figures"]
