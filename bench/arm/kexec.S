@@ -19,62 +19,16 @@
  * eight registers (stmib leaves r0 on the last word written: inside the
  * line) and one DCCMVAC, eight lines per loop step.
  */
-#define ARGS_FN	   20
-#define SAMPLE_RET 0
-#define SAMPLE_EL2 8
+	.arm
+	.syntax unified
+
+#include "window.S.inc"
+
 /* bench_kexec_state: the start counts (4 x 4), the sample, SP, SCTLR, CPSR. */
 #define ST_SAMPLE 16
 #define ST_SP	  20
 #define ST_SCTLR  24
 #define ST_CPSR	  28
-
-	.arm
-	.syntax unified
-
-.macro select n, tmp
-	mov	\tmp, #\n
-	mcr	p15, 0, \tmp, c9, c12, 5	@ PMSELR
-	isb
-.endm
-
-.macro read_event rd
-	mrc	p15, 0, \rd, c9, c13, 2		@ PMXEVCNTR
-.endm
-
-.macro read_cycles rd
-	mrc	p15, 0, \rd, c9, c13, 0		@ PMCCNTR
-.endm
-
-.macro read_before el2, el1, all, cyc
-	select	2, \el2
-	read_event \all
-	select	1, \el2
-	read_event \el1
-	read_cycles \cyc
-	select	0, \el2
-	read_event \el2
-.endm
-
-.macro read_after el2, el1, all, cyc
-	read_event \el2
-	read_cycles \cyc
-	select	1, \el1
-	read_event \el1
-	select	2, \all
-	read_event \all
-.endm
-
-.macro store_deltas
-	str	r0, [r10, #SAMPLE_RET]
-	mov	r9, #0
-	str	r9, [r10, #SAMPLE_RET + 4]
-	sub	r1, r1, r4
-	sub	r2, r2, r5
-	sub	r3, r3, r6
-	sub	ip, ip, r7
-	add	r9, r10, #SAMPLE_EL2
-	stmia	r9, {r1, r2, r3, ip}		@ el2, el1, all, cyc
-.endm
 
 	.text
 	.global bench_sample_kexec

@@ -17,31 +17,12 @@
  * of coherency, fused: per 64-byte line two `ldp` and two `stp` of q
  * registers and one `dc cvac`, eight lines per loop step.
  */
-#define ARGS_FN	   40
-#define SAMPLE_RET 0
-#define SAMPLE_EL2 8
-#define SAMPLE_ALL 16
+#include "window.S.inc"
+
 /* bench_kexec_state: the start counts (4 x 8), the sample, SP, SCTLR_EL1. */
 #define ST_SAMPLE 32
 #define ST_SP	  40
 #define ST_SCTLR  48
-
-.macro read_counters r0, r1, r2, r3
-	mrs	\r0, pmevcntr0_el0
-	mrs	\r1, pmevcntr1_el0
-	mrs	\r2, pmevcntr2_el0
-	mrs	\r3, pmccntr_el0
-.endm
-
-.macro store_deltas
-	str	x0, [x23, #SAMPLE_RET]
-	sub	w9, w9, w19
-	sub	w10, w10, w20
-	sub	w11, w11, w21
-	sub	w12, w12, w22
-	stp	w9, w10, [x23, #SAMPLE_EL2]
-	stp	w11, w12, [x23, #SAMPLE_ALL]
-.endm
 
 	.text
 	.global bench_sample_kexec
