@@ -100,6 +100,10 @@ void bench_measure(window_fn w, const struct bench_args *a, void (*prepare)(void
 		   struct bench_stats *st);
 void bench_measure_net(window_fn w, const struct bench_args *a, void (*prepare)(void),
 		       struct bench_stats *st);
+/* The same, `reps` times (at most REPS); and the empty window's medians. */
+void bench_measure_reps(window_fn w, const struct bench_args *a, void (*prepare)(void),
+			struct bench_stats *st, unsigned reps);
+const struct bench_stats *bench_overhead(void);
 /* main.c: a "BENCHCHECK" line (a failure unless got == want), a "BENCH" figure. */
 void bench_check(const char *what, unsigned long got, unsigned long want);
 void bench_figure(const char *name, long value);
@@ -121,6 +125,14 @@ void bench_smp(const void *dtb);
 unsigned long bench_psci_smc(unsigned long fid, unsigned long a1, unsigned long a2,
 			     unsigned long a3);
 void bench_cpu_off(void);
+
+/*
+ * kexec.c: the kexec loader's instructions from its start to its `hvc`,
+ * for several image sizes, when the command line says `bench=kexec` (a
+ * run of its own: the loader overwrites RAM outside the payload).
+ */
+int bench_kexec_requested(const void *dtb);
+void bench_kexec(const void *dtb);
 
 /* Checks of the arch layer's own (reported through `check`); may be none. */
 void bench_arch_checks(void (*check)(const char *what, unsigned long got, unsigned long want));

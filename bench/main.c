@@ -31,24 +31,26 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static uint32_t median(uint32_t *v, uint32_t *spread)
+static uint32_t median(uint32_t *v, unsigned n, uint32_t *spread)
 {
-	qsort(v, REPS, sizeof(*v), cmp_u32);
-	if (v[REPS - 1] - v[0] > *spread)
-		*spread = v[REPS - 1] - v[0];
-	return v[REPS / 2];
+	qsort(v, n, sizeof(*v), cmp_u32);
+	if (v[n - 1] - v[0] > *spread)
+		*spread = v[n - 1] - v[0];
+	return v[n / 2];
 }
 
-/* Run `w` REPS times, `prepare` (unmeasured) before each; medians. */
-void bench_measure(window_fn w, const struct bench_args *a, void (*prepare)(void),
-		   struct bench_stats *st)
+/* Run `w` `reps` times (at most REPS), `prepare` (unmeasured) before each; medians. */
+void bench_measure_reps(window_fn w, const struct bench_args *a, void (*prepare)(void),
+			struct bench_stats *st, unsigned reps)
 {
 	static uint32_t el2[REPS], el1[REPS], all[REPS], cyc[REPS];
 	struct bench_sample s;
-	int i;
+	unsigned i;
 
 	memset(st, 0, sizeof(*st));
-	for (i = 0; i < REPS; i++) {
+	if (reps > REPS)
+		reps = REPS;
+	for (i = 0; i < reps; i++) {
 		if (prepare)
 			prepare();
 		w(a, &s);
@@ -61,10 +63,21 @@ void bench_measure(window_fn w, const struct bench_args *a, void (*prepare)(void
 		else if (s.ret != st->ret)
 			st->spread = UINT32_MAX; /* the answer changed: never expected */
 	}
-	st->el2 = median(el2, &st->spread);
-	st->el1 = median(el1, &st->spread);
-	st->all = median(all, &st->spread);
-	st->cyc = median(cyc, &st->spread);
+	st->el2 = median(el2, reps, &st->spread);
+	st->el1 = median(el1, reps, &st->spread);
+	st->all = median(all, reps, &st->spread);
+	st->cyc = median(cyc, reps, &st->spread);
+}
+
+void bench_measure(window_fn w, const struct bench_args *a, void (*prepare)(void),
+		   struct bench_stats *st)
+{
+	bench_measure_reps(w, a, prepare, st, REPS);
+}
+
+const struct bench_stats *bench_overhead(void)
+{
+	return &overhead;
 }
 
 /* The same, with the empty window's overhead subtracted. */
@@ -351,6 +364,12 @@ int main(const void *dtb)
 	bench_figure("overhead.all", overhead.all);
 
 	validate_counters();
+	if (bench_kexec_requested(dtb)) {
+		/* A run of its own (scripts/bench.py): the kexec loader only. */
+		bench_kexec(dtb);
+		printf("BENCHEND failures=%d\n", failures);
+		return failures != 0;
+	}
 	floors(&self);
 	stub_calls();
 	client_calls();

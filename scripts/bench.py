@@ -21,6 +21,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_linux  # noqa: E402
 import hsqemu  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -124,6 +125,14 @@ CALL_BUDGET = 48
 RESTART_BUDGET = 100
 RESIDENT_BUDGET = 4096
 PER_CPU_BUDGET = 64
+# The kexec loader (bench/kexec.c, a run of its own on each architecture's
+# first CPU model): copy plus cache maintenance per byte of image, and the
+# Linux boot budget (scripts/bench_linux.py): what the shim and the kexec
+# loader add to Debian's Linux reaching its "Hyp mode initialized" line.
+KEXEC_BUDGET = 0.25
+KEXEC_SIZES = (1, 4, 16)
+LINUX_BUDGET_PCT = 1.0
+LINUX_CPUS = {"arm64": ["cortex-a57", "max"], "arm": ["cortex-a15"]}
 
 
 def header_value(path, name):
@@ -200,17 +209,27 @@ def crash_stack(cfg):
     return depth(cfg["crash_entry"], {cfg["crash_entry"]})
 
 
-def run_guest(arch, cpu, smp):
+def run_guest(arch, cpu, smp, kernel=None):
+    """One bench run; smp == "kexec": the kexec loader's run (bench=kexec),
+    with `kernel` staged in RAM as the kexec tests stage it."""
     cfg = ARCHES[arch]
+    extra = []
+    if smp == "kexec":
+        extra = ["-append", "bench=kexec"]
+        if kernel:
+            extra = ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (
+                kernel, hsqemu.KEXEC_STAGE), "-append", "bench=kexec kexec=%#x,%d" % (
+                hsqemu.KEXEC_STAGE, os.path.getsize(kernel))]
     # -icount shift=0 as hsqemu's icount=True, but sleep=off: with sleep on,
     # real time leaks into the virtual clock while QEMU starts, and the boot
     # figure (read off that clock) moves by a few percent from run to run.
     # With -icount QEMU runs all CPUs on one thread, in turn (never
     # hsqemu's multi-threaded TCG, which -icount excludes).
-    cmd = hsqemu.machine_command(arch, cpu, smp, cfg["gic"], 2) + [
-        "-kernel", cfg["shim"], "-initrd", cfg["payload"], "-icount", ICOUNT]
+    cmd = hsqemu.machine_command(arch, cpu, 1 if smp == "kexec" else smp, cfg["gic"], 2) + [
+        "-kernel", cfg["shim"], "-initrd", cfg["payload"], "-icount", ICOUNT] + extra
     os.makedirs(os.path.join(ROOT, "build", "bench-logs"), exist_ok=True)
-    log_path = os.path.join(ROOT, "build", "bench-logs", "%s-%s-%dcpu.log" % (arch, cpu, smp))
+    log_path = os.path.join(ROOT, "build", "bench-logs", "%s-%s-%s%s.log" % (
+        arch, cpu, smp, "" if smp == "kexec" else "cpu"))
     with open(log_path, "wb") as log:
         log.write((" ".join(cmd) + "\n").encode())
         code, out = hsqemu.run(cmd, TIMEOUT, out=None, log=log)
@@ -228,6 +247,28 @@ def run_guest(arch, cpu, smp):
         failed.append("guest exit code %d (log: %s)" % (code, os.path.relpath(log_path, ROOT)))
     return {"arch": arch, "cpu": cpu, "smp": smp, "figures": figures, "failed": failed,
             "info": info, "checks": len(checks)}
+
+
+def kexec_derive(r):
+    """The loader's figures from its run: instructions per MiB (the slope
+    from the 1 to the 16 MiB image; the 4 MiB image must lie on the line,
+    to the instruction) and the fixed cost (the intercept)."""
+    f = r["figures"]
+    small, mid, big = ("kexec.%dmib.loader" % n for n in KEXEC_SIZES)
+    if not all(k in f for k in (small, mid, big, "kexec.floor.copy_clean")):
+        r["failed"].append("no kexec figures (log: build/bench-logs/)")
+        return
+    span = KEXEC_SIZES[2] - KEXEC_SIZES[0]
+    per_mib = (f[big] - f[small]) / span
+    if (f[mid] - f[small]) * span != (f[big] - f[small]) * (KEXEC_SIZES[1] - KEXEC_SIZES[0]):
+        r["failed"].append("the 4 MiB image is off the 1..16 MiB line: %d" % f[mid])
+    f["kexec.per_mib"] = round(per_mib, 1)
+    f["kexec.per_byte"] = round(per_mib / (1 << 20), 4)
+    f["kexec.fixed"] = round(f[small] - per_mib * KEXEC_SIZES[0])
+    f["kexec.floor.per_byte"] = round(f["kexec.floor.copy_clean"] / f["kexec.floor.bytes"], 4)
+    if "kexec.linux.loader" in f:
+        f["kexec.linux.predicted"] = round(f["kexec.fixed"] + per_mib * f["kexec.linux.bytes"] /
+                                           (1 << 20))
 
 
 def verdict(value, op, limit):
@@ -253,13 +294,32 @@ def main():
                            text=True).stdout.splitlines()[0]
         versions.setdefault(v, []).append(ARCHES[a]["qemu"])
     qemu = "; ".join("%s (%s)" % (v, ", ".join(b)) for v, b in versions.items())
+    # Debian's kernels (cached in build/linux/): without one, its figures
+    # are skipped, loudly.
+    kernels, skipped = {}, []
+    for a in arches:
+        kernels[a], why = bench_linux.fetch(a)
+        if why:
+            skipped.append("%s: %s: the kexec figures of a real kernel and the Linux boot "
+                           "budget are SKIPPED" % (a, why))
+            print("bench: " + skipped[-1], file=sys.stderr)
+    cpus = {a: args.cpu or ARCHES[a]["cpus"] for a in arches}
+    kexec_jobs = [(a, cpus[a][0], "kexec", kernels[a]) for a in arches]
+    linux_jobs = [(a, c, kernels[a], ARCHES[a]["gic"]) for a in arches if kernels[a]
+                  for c in LINUX_CPUS[a] if c in cpus[a]]
     # At most two QEMUs at once: the machine is shared.
     with ThreadPoolExecutor(max_workers=2) as pool:
+        linux_futures = [pool.submit(bench_linux.figures, *j) for j in linux_jobs]
         all_runs = list(pool.map(lambda j: run_guest(*j), jobs))
+        extra_runs = list(pool.map(lambda j: run_guest(*j), kexec_jobs))
+        extra_runs += [f.result() for f in linux_futures]
     # The single-CPU runs give the table's columns and the stub's figures;
     # the others add the CPU figures, and must agree on everything else.
     runs = [r for r in all_runs if r["smp"] == 1]
-    by = {(r["arch"], r["cpu"], r["smp"]): r for r in all_runs}
+    by = {(r["arch"], r["cpu"], r["smp"]): r for r in all_runs + extra_runs}
+    for r in extra_runs:
+        if r["smp"] == "kexec":
+            kexec_derive(r)
     for r in all_runs:
         one = by[(r["arch"], r["cpu"], 1)]
         for k, v in one["figures"].items():
@@ -280,7 +340,9 @@ def main():
     def add(name, label, unit, per_run, floor=None, budget=None, note="", smp=1):
         values = {}
         for r in runs:
-            r = by[(r["arch"], r["cpu"], smp)]
+            r = by.get((r["arch"], r["cpu"], smp))
+            if r is None:
+                continue
             v = per_run(r)
             if v is None:
                 continue
@@ -290,7 +352,9 @@ def main():
         fl = {}
         if floor:
             for r in runs:
-                r = by[(r["arch"], r["cpu"], smp)]
+                r = by.get((r["arch"], r["cpu"], smp))
+                if r is None:
+                    continue
                 v = floor(r)
                 if v is not None:
                     fl[(r["arch"], r["cpu"])] = v
@@ -357,6 +421,42 @@ def main():
         lambda r: r["figures"]["boot.shim"] - by[(r["arch"], r["cpu"], 1)]["figures"][
             "boot.shim"] - r["figures"]["cpu.park.to_off"]
         if "cpu.park.to_off" in r["figures"] else None, smp=2)
+
+    # The kexec loader (its own run: bench=kexec) and the Linux boot budget.
+    for n in KEXEC_SIZES:
+        add("kexec.loader.%dmib" % n, "kexec loader, start to hvc: %d MiB image" % n, "insn",
+            fig("kexec.%dmib.loader" % n), smp="kexec")
+    add("kexec.loader.linux", "kexec loader, start to hvc: Debian's Linux image", "insn",
+        fig("kexec.linux.loader"), smp="kexec")
+    add("kexec.linux.bytes", "  that image's size", "bytes", fig("kexec.linux.bytes"),
+        smp="kexec")
+    add("kexec.linux.predicted", "  fixed + slope x its size (check)", "insn",
+        fig("kexec.linux.predicted"), smp="kexec")
+    add("kexec.per_mib", "kexec copy + clean per MiB (slope 1..16 MiB)", "insn",
+        fig("kexec.per_mib"), smp="kexec")
+    add("kexec.per_byte", "kexec copy + clean per byte of image", "insn/B",
+        fig("kexec.per_byte"), floor=fig("kexec.floor.per_byte"),
+        budget=("<=", KEXEC_BUDGET), smp="kexec")
+    add("kexec.floor.per_byte", "  floor: fused copy + clean loop, per byte", "insn/B",
+        fig("kexec.floor.per_byte"), smp="kexec")
+    add("kexec.fixed", "kexec fixed cost (intercept at 0 bytes)", "insn", fig("kexec.fixed"),
+        smp="kexec")
+    add("kexec.request_plan", "  of which request + plan (DT read, checks)", "insn",
+        fig("kexec.request_plan"), smp="kexec")
+    add("linux.direct", "Linux direct (QEMU -kernel) to its HYP line", "insn",
+        fig("linux.direct"), smp="linux")
+    add("linux.direct.spread", "  spread of 3 (the stop's lag after the line)", "insn",
+        fig("linux.direct.spread"), smp="linux")
+    add("linux.via_hypstub", "Linux via shim + kexec to the same line", "insn",
+        fig("linux.via_hypstub"), smp="linux")
+    add("linux.hypstub_to_hvc", "  of which shim + kexec payload to the hvc (exact)", "insn",
+        fig("linux.hypstub_to_hvc"), smp="linux")
+    add("linux.after_hvc", "  of which Linux after the restart", "insn",
+        fig("linux.after_hvc"), smp="linux")
+    add("linux.hypstub_pct", "shim + kexec (to the hvc) / Linux direct", "%",
+        fig("linux.hypstub_pct"), budget=("<=", LINUX_BUDGET_PCT), smp="linux")
+    add("linux.added_pct", "(via hypstub - direct) / direct, to the line", "%",
+        fig("linux.added_pct"), smp="linux")
 
     sizes = {a: stub_sizes(ARCHES[a]["map"]) for a in arches}
     bootinfo = "include/hypstub/bootinfo.h"
@@ -436,7 +536,7 @@ def main():
                 floors.append(fl[col])
         line += "  %-5s" % ("/".join(str(f) for f in floors) if floors else "")
         if budget:
-            line += " %-8s %s" % ("%s %d" % budget, "/".join(sorted(set(verdicts.values()))))
+            line += " %-8s %s" % ("%s %s" % budget, "/".join(sorted(set(verdicts.values()))))
         print(line.rstrip())
     print()
     for a in arches:
@@ -458,7 +558,7 @@ def main():
             if r["arch"] == a and used is not None and used > stack[a]:
                 r["failed"].append("the calls used %d bytes of a %d-byte own stack"
                                    % (used, stack[a]))
-    failed = [(r, f) for r in all_runs for f in r["failed"]]
+    failed = [(r, f) for r in all_runs + extra_runs for f in r["failed"]]
     for r in all_runs:
         cfg = ARCHES[r["arch"]]
         pmceid0 = r["info"].get("pmceid0")
@@ -474,8 +574,17 @@ def main():
                 if pmceid0 == "undefined" else "")))
     for a in arches:
         print("%s counting: %s" % (a, ARCHES[a]["counting"]))
+    for r in extra_runs:
+        if r["smp"] == "kexec":
+            print("%s/%s, kexec run (bench=kexec, 1 CPU): %d checks, %d failed" % (
+                r["arch"], r["cpu"], r["checks"], len(r["failed"])))
+        else:
+            print("%s/%s, Linux boots (1 CPU, record/replay, 3 each way): line %r, %d failed"
+                  % (r["arch"], r["cpu"], r["info"].get("line", "?"), len(r["failed"])))
+    for line in skipped:
+        print("SKIPPED " + line)
     for r, f in failed:
-        print("FAILED %s/%s, %d CPUs: %s" % (r["arch"], r["cpu"], r["smp"], f))
+        print("FAILED %s/%s, %s CPUs: %s" % (r["arch"], r["cpu"], r["smp"], f))
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w") as f:
         json.dump(records, f, indent=1)

@@ -15,63 +15,10 @@
  * the stub, the floors and C keep.
  */
 
-/* struct bench_args: x[5] at 0, fn at 20. struct bench_sample: ret (64
- * bits) at 0, el2, el1, all, cyc (32 bits each) at 8, 12, 16, 20. */
-#define ARGS_FN	    20
-#define SAMPLE_RET  0
-#define SAMPLE_EL2  8
-
 	.arm
 	.syntax unified
 
-/* PMSELR = \n (through \tmp), synchronised before PMXEVCNTR is read. */
-.macro select n, tmp
-	mov	\tmp, #\n
-	mcr	p15, 0, \tmp, c9, c12, 5	@ PMSELR
-	isb
-.endm
-
-.macro read_event rd
-	mrc	p15, 0, \rd, c9, c13, 2		@ PMXEVCNTR
-.endm
-
-.macro read_cycles rd
-	mrc	p15, 0, \rd, c9, c13, 0		@ PMCCNTR
-.endm
-
-/* Before the middle: counter 0 last, leaving PMSELR = 0. */
-.macro read_before el2, el1, all, cyc
-	select	2, \el2
-	read_event \all
-	select	1, \el2
-	read_event \el1
-	read_cycles \cyc
-	select	0, \el2
-	read_event \el2
-.endm
-
-/* After it: counter 0 first, still selected. */
-.macro read_after el2, el1, all, cyc
-	read_event \el2
-	read_cycles \cyc
-	select	1, \el1
-	read_event \el1
-	select	2, \all
-	read_event \all
-.endm
-
-/* r0 and the deltas of r1-r3, ip against r4-r7 into the sample at r10. */
-.macro store_deltas
-	str	r0, [r10, #SAMPLE_RET]
-	mov	r9, #0
-	str	r9, [r10, #SAMPLE_RET + 4]
-	sub	r1, r1, r4
-	sub	r2, r2, r5
-	sub	r3, r3, r6
-	sub	ip, ip, r7
-	add	r9, r10, #SAMPLE_EL2
-	stmia	r9, {r1, r2, r3, ip}		@ el2, el1, all, cyc
-.endm
+#include "window.S.inc"
 
 .macro window name, middle
 	.global \name

@@ -27,4 +27,14 @@
 #define BENCH_PSCI_CALL_INSNS 3
 #define BENCH_CPU_OFF_INSNS   3
 
+/* The kexec windows (kexec.S): bench_kexec_hvc_only's instructions up to
+ * its `hvc`, included; the instructions the loader's restart runs at
+ * EL2/HYP between the stub and the entry it was given (none: the stub moves x2..x4 to x0..x2);
+ * bench_copy_clean_floor: per 512-byte loop step, and besides the steps
+ * with the window's call (the call, two subs, dsb, return). */
+#define BENCH_KEXEC_CAL_INSNS	     3
+#define BENCH_KEXEC_TRAMPOLINE_INSNS 0
+#define BENCH_FLOOR_COPY_STEP_INSNS  42
+#define BENCH_FLOOR_COPY_EXTRA_INSNS 5
+
 #endif

@@ -10,32 +10,7 @@
  * The state lives in x19-x24, which the stub, the floors and C keep.
  */
 
-/* struct bench_args: x[5] at 0, fn at 40. struct bench_sample: ret at 0,
- * el2, el1, all, cyc (32 bits each) at 8, 12, 16, 20. */
-#define ARGS_FN	    40
-#define SAMPLE_RET  0
-#define SAMPLE_EL2  8
-#define SAMPLE_EL1  12
-#define SAMPLE_ALL  16
-#define SAMPLE_CYC  20
-
-.macro read_counters r0, r1, r2, r3
-	mrs	\r0, pmevcntr0_el0
-	mrs	\r1, pmevcntr1_el0
-	mrs	\r2, pmevcntr2_el0
-	mrs	\r3, pmccntr_el0
-.endm
-
-/* Deltas of the reads in x9-x12 against x19-x22, into the sample at x23. */
-.macro store_deltas
-	str	x0, [x23, #SAMPLE_RET]
-	sub	w9, w9, w19
-	sub	w10, w10, w20
-	sub	w11, w11, w21
-	sub	w12, w12, w22
-	stp	w9, w10, [x23, #SAMPLE_EL2]
-	stp	w11, w12, [x23, #SAMPLE_ALL]
-.endm
+#include "window.S.inc"
 
 .macro window name, middle
 	.global \name
