@@ -41,7 +41,7 @@ SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c b
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
 	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c \
-	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
+	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS) lib/support/bulk.c
 # The kexec loader (include/hypstub/kexec.h): its plan, its restart, its arch layer.
 RT_SRCS += lib/kexec/plan.c lib/kexec/kexec.c arch/$(ARCH)/kexec.S
 KEXEC_SRCS := $(wildcard kexec/*.c)
@@ -191,8 +191,9 @@ bootstrap:
 	$(Q)scripts/bootstrap.sh
 
 PAYLOAD ?= $(DEMO_ELF)
-# KERNEL=file (DTB=file, CMDLINE=...): the shim, then the kexec payload
-# restarts into that kernel at EL2/HYP (scripts/hsqemu.py --kexec).
+# KERNEL=file (DTB=file, CMDLINE=..., UNDER_HYP=1): the shim, then the
+# kexec payload restarts into that kernel at EL2/HYP (scripts/hsqemu.py
+# --kexec); with UNDER_HYP=1 from under the sample hypervisor.
 KEXEC_TIMEOUT ?= 120
 run: bootstrap
 ifeq ($(KERNEL),)
@@ -203,7 +204,7 @@ else
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SMP) --gic $(GIC) \
 		--el $(EL) --shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
-		$(if $(DTB),--kexec-dtb $(DTB)) $(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") \
+		$(if $(DTB),--kexec-dtb $(DTB)) $(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
 		--timeout $(KEXEC_TIMEOUT)
 endif
 

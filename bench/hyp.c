@@ -11,18 +11,12 @@
 
 #include "bench.h"
 
-/* The 2 MiB below hypstub's resident region, as the demo and the tests use. */
-static uintptr_t bench_hyp_region(void)
-{
-	return (uintptr_t)(hyp_cpu_table()->ram_end - HS_RESIDENT_SIZE - HYP_REGION_ALIGN);
-}
-
 /* A page of the benchmark's own, for PROTECT (kept writable: nothing changes). */
 static volatile uint32_t bench_page[1024] __attribute__((aligned(4096)));
 
 static void bench_hyp_install(void)
 {
-	hyp_sample_install(bench_hyp_region(), HYP_REGION_ALIGN);
+	hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
 }
 
 static void bench_hyp_remove(void)
@@ -60,15 +54,16 @@ void bench_hyp(unsigned self)
 
 	bench_page[0] = 0;
 	/* The first install loads the image: not measured. */
-	bench_check("hyp.load",
-		    (unsigned long)hyp_sample_install(bench_hyp_region(), HYP_REGION_ALIGN), 0);
+	bench_check(
+	    "hyp.load",
+	    (unsigned long)hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN), 0);
 	bench_hyp_calls();
 	bench_hyp_remove();
 
 	/* Install, as a kernel calls it: the client's checks, its status call, SET_VECTORS, INIT.
 	 */
 	a.fn = (void *)hyp_sample_install;
-	a.x[0] = bench_hyp_region();
+	a.x[0] = hyp_sample_default_region();
 	a.x[1] = HYP_REGION_ALIGN;
 	bench_measure_net(bench_sample_call, &a, bench_hyp_remove, &st);
 	bench_check("hyp.install.answer", st.ret, 0);

@@ -27,15 +27,10 @@ static bool catch_abort(struct hs_exc_frame *f)
 	return true;
 }
 
-static uintptr_t region(void)
-{
-	return (uintptr_t)(hyp_cpu_table()->ram_end - HS_RESIDENT_SIZE - HYP_REGION_ALIGN);
-}
-
 static void install_here(unsigned cpu, void *arg)
 {
 	(void)cpu;
-	*(long *)arg = hyp_sample_install(region(), HYP_REGION_ALIGN);
+	*(long *)arg = hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
 }
 
 static void remove_here(unsigned cpu, void *arg)
@@ -66,7 +61,7 @@ void demo_hypervisor(void)
 	uint32_t v;
 
 	printf("\n== The sample hypervisor: %u KiB image, into 2 MiB at 0x%lx ==\n",
-	       (unsigned)hyp_image_size() / 1024, (unsigned long)region());
+	       (unsigned)hyp_image_size() / 1024, (unsigned long)hyp_sample_default_region());
 	for (unsigned i = 0; i < rt_smp_ncpus(); i++)
 		if (i != rt_smp_self() && !rt_smp_running(i))
 			step("another CPU started through hypstub", (unsigned long)rt_smp_start(i),
@@ -87,7 +82,7 @@ void demo_hypervisor(void)
 	       caught.count == 1 ? "caught, an" : "NO", ARCH_EL1_NAME, caught.status, caught.far);
 	step("  the write was caught at " ARCH_EL1_NAME, caught.count, 1);
 	step("  and did not happen", page[0], 1);
-	(void)*(volatile uint32_t *)region();
+	(void)*(volatile uint32_t *)hyp_sample_default_region();
 	step("a read of the hypervisor's own memory is caught too", caught.count, 2);
 	step("faults the hypervisor counted", hyp_sample_status(&st) ? ~0ul : st.faults, 2);
 	step("the page writable again", hyp_sample_protect((uintptr_t)page, 4096, 0), 0);
@@ -97,7 +92,7 @@ void demo_hypervisor(void)
 
 	on_every_cpu("torn down (HVC_RESET_VECTORS)", remove_here);
 	step("its status call: the stub refuses it", hyp_sample_status(&st), HVC_STUB_ERR);
-	v = *(volatile uint32_t *)region();
+	v = *(volatile uint32_t *)hyp_sample_default_region();
 	step("its memory is plain memory again (its magic)", v, HYP_IMAGE_MAGIC);
 	for (unsigned i = 0; i < rt_smp_ncpus(); i++)
 		if (i != rt_smp_self())

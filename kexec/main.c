@@ -8,7 +8,8 @@
  *   kexec_dtb=ADDR[,SIZE]    its device tree (default: the one this payload got)
  *   kexec_initrd=ADDR,SIZE   an initrd for it, left where it is
  *   kexec_load=ADDR          place the kernel there instead of where it asks
- *   kexec_under_hyp=1        install the sample hypervisor first (not yet)
+ *   kexec_under_hyp=1        install the sample hypervisor on every CPU first:
+ *                            the restart then goes through its teardown
  *   -- ARGS                  the next kernel's command line (default: this
  *                            device tree's /chosen as it is)
  *
@@ -18,6 +19,7 @@
  */
 #include <arch/cpu.h>
 #include <hypstub/client.h>
+#include <hypstub/hyp.h>
 #include <hypstub/kexec.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_smp.h>
@@ -78,10 +80,37 @@ static const char *next_cmdline(void)
 	return NULL;
 }
 
-/* Start every other CPU, then stop it again: the loader needs them all off. */
+static bool under_hyp;
+
+/* On one CPU: install the sample hypervisor from its usual region. */
+static void install_hyp(unsigned cpu, void *result)
+{
+	((int *)result)[cpu] = hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
+}
+
+/* Keep the hypervisor's region out of the plan: under stage 2 it is not there. */
+static const char *keep_hyp_out(struct hs_kexec_request *req)
+{
+	uint64_t base = hyp_sample_default_region();
+
+	if (!base)
+		return "kexec: kexec_under_hyp=1: no CPU table, so no sample hypervisor";
+	if (req->nkeep_out >= HS_KEXEC_MAX_KEEP_OUT)
+		return "kexec: kexec_under_hyp=1: no room to keep the hypervisor's region out";
+	req->keep_out[req->nkeep_out++] =
+	    (struct hs_kexec_range){base, base + HYP_REGION_ALIGN, "the sample hypervisor"};
+	return NULL;
+}
+
+/*
+ * Start every other CPU (installing the sample hypervisor on each, and on
+ * this one, when asked), then stop it again: the loader needs them all off.
+ */
 static int cycle_other_cpus(void)
 {
 	unsigned n = rt_smp_ncpus(), self = rt_smp_self();
+	int installed[HS_MAX_CPUS] = {0};
+	struct hyp_status st;
 
 	for (unsigned i = 0; i < n; i++) {
 		if (i == self)
@@ -90,6 +119,26 @@ static int cycle_other_cpus(void)
 			printf("[kexec] CPU%u did not start\n", i);
 			return -1;
 		}
+	}
+	if (under_hyp) {
+		install_hyp(self, installed);
+		for (unsigned i = 0; i < n; i++)
+			if (i != self && rt_smp_run(i, install_hyp, installed))
+				installed[i] = HYP_ERR_UNAVAILABLE;
+		for (unsigned i = 0; i < n; i++)
+			if (installed[i]) {
+				printf(
+				    "[kexec] CPU%u: the sample hypervisor was not installed (%d)\n",
+				    i, installed[i]);
+				return -1;
+			}
+		if (hyp_sample_status(&st) || st.cpus != n) {
+			printf("[kexec] the sample hypervisor's status disagrees\n");
+			return -1;
+		}
+		printf("[kexec] the sample hypervisor installed on %lu CPU(s); the restart goes "
+		       "through its teardown\n",
+		       st.cpus);
 	}
 	for (unsigned i = 0; i < n; i++) {
 		if (i == self || !rt_smp_running(i))
@@ -131,8 +180,9 @@ int main(const void *dtb)
 		err = "kexec: kexec_initrd needs ADDR,SIZE";
 	if (!err && arg_pair("kexec_load", &req.load_addr, &b) == 0)
 		req.load_addr = 0;
-	if (!err && arg("kexec_under_hyp") && strtoul(arg("kexec_under_hyp"), NULL, 0))
-		err = "kexec: kexec_under_hyp=1: this build has no sample hypervisor to install";
+	under_hyp = arg("kexec_under_hyp") && strtoul(arg("kexec_under_hyp"), NULL, 0);
+	if (!err && under_hyp)
+		err = keep_hyp_out(&req);
 	if (!err)
 		err = hs_kexec_plan(&req, &plan);
 	if (err) {

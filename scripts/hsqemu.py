@@ -164,6 +164,8 @@ def main():
                     "must be kexec.elf); QEMU stops at a kernel panic")
     ap.add_argument("--kexec-dtb", metavar="DTB", help="its device tree (default: QEMU's)")
     ap.add_argument("--kexec-cmdline", help="its command line (default: %s)" % KEXEC_CMDLINE)
+    ap.add_argument("--kexec-under-hyp", action="store_true",
+                    help="install the sample hypervisor on every CPU before the restart")
     ap.add_argument("--dry-run", action="store_true", help="print the QEMU command only")
     args = ap.parse_args()
     for path in (args.shim, args.payload, args.kexec, args.kexec_dtb):
@@ -171,7 +173,8 @@ def main():
             sys.exit("hsqemu: no such file: %s" % path)
     if args.kexec:
         cmd = kexec_command(args.arch, args.cpu, args.smp, args.gic, args.el, args.shim,
-                            args.payload, args.kexec, args.kexec_dtb, args.kexec_cmdline)
+                            args.payload, args.kexec, args.kexec_dtb, args.kexec_cmdline,
+                            payload_args="kexec_under_hyp=1" if args.kexec_under_hyp else "")
     else:
         cmd = qemu_command(args.arch, args.cpu, args.smp, args.gic, args.el, args.shim,
                            args.payload, args.append)

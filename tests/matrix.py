@@ -156,9 +156,9 @@ GROUPS = {
 
 
 # Debian's Linux, restarted into at EL2/HYP: it must say so, with every CPU
-# online (run.py adds "smp: Brought up 1 node, N CPU(s)"). Under the sample
-# hypervisor (once it exists) the same groups with payload_args
-# "kexec_under_hyp=1".
+# online (run.py adds "smp: Brought up 1 node, N CPU(s)"). The "-hyp"
+# groups first install the sample hypervisor on every CPU
+# (kexec_under_hyp=1): the restart goes through its SOFT_RESTART path.
 LINUX_EL2 = "CPU: All CPU(s) started at EL2"
 # arm64 Linux checks x1..x3 at entry and says so when they are not 0.
 LINUX_ABSENT = ["in violation of boot protocol", "Kernel panic - not syncing: Attempted"]
@@ -171,6 +171,11 @@ GROUPS.update({
         "[kexec] HVC_SOFT_RESTART into it", LINUX_EL2,
         "kvm [1]: VHE mode initialized successfully"]}),
 })
+UNDER_HYP_LINE = "[kexec] the sample hypervisor installed on"
+for _name in ("linux", "linux-vhe"):
+    _payload, _args, _want = GROUPS[_name]
+    GROUPS[_name + "-hyp"] = (_payload, _args, dict(
+        _want, payload_args="kexec_under_hyp=1", lines=_want["lines"] + [UNDER_HYP_LINE]))
 LINUX_CONFIGS = ("a57-gic3-el2-smp4", "a15-gic3-hyp-smp4")
 # The kexec loader's bad inputs (suite "kexec"), and 100 soft restarts in a
 # row into hypstub's own shim image with this payload as its initrd
@@ -235,10 +240,12 @@ def linux_groups(config):
     arch, cpu, gic, el, smp = CONFIGS[config]
     if el != 2 or smp not in (1, 4):
         return []
+    # From under the sample hypervisor too, on one GIC version of each.
+    under_hyp = gic == 3
     if cpu in ("cortex-a57", "cortex-a15"):
-        return ["linux"]
+        return ["linux"] + (["linux-hyp"] if under_hyp else [])
     if cpu == "max" and config in ("max-gic3-el2", "max-gic2-el2-smp4"):
-        return ["linux-vhe"]
+        return ["linux-vhe"] + (["linux-vhe-hyp"] if under_hyp else [])
     return []
 
 

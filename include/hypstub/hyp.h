@@ -83,6 +83,15 @@ enum hyp_sample_error {
  */
 int hyp_sample_install(uintptr_t base, size_t size);
 
+/*
+ * The region hypstub's own payloads (the demo, the tests, the benchmark,
+ * the kexec payload) reserve for it: the HYP_REGION_ALIGN bytes just
+ * below hypstub's resident region, at the top of the first RAM bank.
+ * 0 when the device tree named no CPU table. Any other region that
+ * hyp_sample_install() accepts works as well.
+ */
+uintptr_t hyp_sample_default_region(void);
+
 /* Remove it from the calling CPU: HVC_RESET_VECTORS. 0 or HYP_ERR_REFUSED. */
 int hyp_sample_remove(void);
 

@@ -3,6 +3,7 @@
  * The sample hypervisor's EL1 client (include/hypstub/hyp.h): load it
  * once, install it on a CPU, call it, remove it.
  */
+#include <hypstub/bulk.h>
 #include <hypstub/client.h>
 #include <hypstub/hyp.h>
 #include <string.h>
@@ -20,6 +21,15 @@ static struct {
 size_t hyp_image_size(void)
 {
 	return (size_t)((uintptr_t)hyp_image_end - (uintptr_t)hyp_image_start);
+}
+
+uintptr_t hyp_sample_default_region(void)
+{
+	const struct hs_cpu_table *t = hyp_cpu_table();
+
+	if (!t || t->ram_end - t->ram_base < HS_RESIDENT_SIZE + HYP_REGION_ALIGN)
+		return 0;
+	return (uintptr_t)(t->ram_end - HS_RESIDENT_SIZE - HYP_REGION_ALIGN);
 }
 
 static int hyp_overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
@@ -50,8 +60,8 @@ static void hyp_sample_load(const struct hs_cpu_table *t, uintptr_t base, size_t
 	size_t len = hyp_image_size();
 	struct hyp_image_header *h = (struct hyp_image_header *)base;
 
-	memcpy((void *)base, hyp_image_start, len);
-	memset((char *)base + len, 0, HYP_MEM_SIZE - len);
+	hs_bulk_copy((void *)base, hyp_image_start, len);
+	hs_bulk_zero((char *)base + len, HYP_MEM_SIZE - len);
 	h->ram_base = t->ram_base;
 	h->ram_end = t->ram_end;
 	h->region_size = size;

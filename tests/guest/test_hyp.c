@@ -39,15 +39,9 @@ static bool catch_abort(struct hs_exc_frame *f)
 	return true;
 }
 
-/* The region the suite reserves: the 2 MiB below hypstub's resident region. */
-static uintptr_t region(void)
-{
-	return (uintptr_t)(hyp_cpu_table()->ram_end - HS_RESIDENT_SIZE - HYP_REGION_ALIGN);
-}
-
 static int install(void)
 {
-	return hyp_sample_install(region(), HYP_REGION_ALIGN);
+	return hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
 }
 
 static unsigned long cpus_under(void)
@@ -122,7 +116,7 @@ TEST_HYP(hyp, a_install_status_remove)
 TEST_HYP(hyp, b_bad_regions_change_nothing)
 {
 	const struct hs_cpu_table *t = hyp_cpu_table();
-	uintptr_t r = region(),
+	uintptr_t r = hyp_sample_default_region(),
 		  image = (uintptr_t)hyp_image_start & ~(uintptr_t)(HYP_REGION_ALIGN - 1);
 	struct arch_hyp_snap before, after;
 
@@ -150,7 +144,7 @@ TEST_HYP(hyp, c_abi_under_the_hypervisor)
 	ASSERT_EQ(install(), 0);
 	/* A second install: the client sees it; the hypervisor refuses it too. */
 	EXPECT_EQ(install(), HYP_ERR_INSTALLED);
-	EXPECT_EQ(hyp_set_vectors(region() + HYP_VECTORS_OFFSET), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_set_vectors(hyp_sample_default_region() + HYP_VECTORS_OFFSET), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_set_vectors(hyp_stub_vectors()), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_call(HYP_CALL_INIT, hyp_stub_vectors(), 0, 0, 0), HVC_STUB_ERR);
 	/* Unknown numbers, and the ones Linux took or proposed. */
@@ -183,7 +177,7 @@ TEST_HYP(hyp, c_abi_under_the_hypervisor)
 TEST_HYP(hyp, d_protect_and_hidden_memory)
 {
 	volatile struct caught *c = &caught[rt_smp_self()];
-	volatile uint32_t *hidden = (volatile uint32_t *)region();
+	volatile uint32_t *hidden = (volatile uint32_t *)hyp_sample_default_region();
 	unsigned long f0;
 	uint32_t v;
 
@@ -245,8 +239,8 @@ TEST_HYP(hyp, e_bad_protect_changes_nothing)
 	EXPECT_EQ(hyp_sample_protect((uintptr_t)t->ram_base - 4096, 4096, 1), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_sample_protect((uintptr_t)t->ram_end - 4096, 8192, 1), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_sample_protect(p, ~(uintptr_t)0xfff, 1), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_sample_protect(region() - 4096, 8192, 1), HVC_STUB_ERR);
-	EXPECT_EQ(hyp_sample_protect(region(), 4096, 0), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_sample_protect(hyp_sample_default_region() - 4096, 8192, 1), HVC_STUB_ERR);
+	EXPECT_EQ(hyp_sample_protect(hyp_sample_default_region(), 4096, 0), HVC_STUB_ERR);
 	caught[rt_smp_self()].count = 0;
 	page[0] = 7;
 	EXPECT_EQ(page[0], 7);
