@@ -74,6 +74,8 @@ GROUPS = {
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
     "hyp": ("conformance.elf", "tests=hyp", {"exit": 0, "tests": True}),
     "fuzz": ("conformance.elf", "tests=fuzz", {"exit": 0, "tests": True}),
+    # The same fuzz under the sample hypervisor, installed on every fuzzing CPU.
+    "fuzz-hyp": ("conformance.elf", "tests=fuzz_hyp", {"exit": 0, "tests": True}),
     "features": ("conformance.elf", "tests=features", {"exit": 0, "tests": True}),
     "demo": ("demo.elf", None, {"exit": 0, "lines": [
         "[shim] stub installed",
@@ -253,7 +255,11 @@ def groups_for(config):
     if config in LINUX_CONFIGS:
         return linux_groups(config)
     kexec = ["kexec", "kexec-chain"] if config in KEXEC_CONFIGS else []
-    return groups_only(config) + linux_groups(config) + kexec + (
+    groups = groups_only(config)
+    # Wherever the stub is fuzzed, the sample hypervisor is too (a boot of its own).
+    if "fuzz" in groups:
+        groups.append("fuzz-hyp")
+    return groups + linux_groups(config) + kexec + (
         ["hyp"] if config in HYP_CONFIGS else [])
 
 

@@ -12,8 +12,16 @@
  * A run keeps all its state in a struct fuzz_run, so that every CPU can
  * run one at the same time (each through its own `hvc` slot): the second
  * test does that on every CPU the shim's table lists.
+ *
+ * Suite "fuzz_hyp" does the same under the sample hypervisor, installed
+ * on every CPU that fuzzes: there the answers are the hypervisor's
+ * (HVC_SET_VECTORS refused, RESET_VECTORS a teardown, its own INIT and
+ * bad PROTECT requests refused), and after every call its status call
+ * must still answer on that CPU; a teardown must leave the stub's
+ * vectors, and is followed by a fresh install.
  */
 #include <hypstub/client.h>
+#include <hypstub/hyp.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
 #include <hypstub/rt_smp.h>
@@ -35,6 +43,8 @@
 /* One run: its CPU, its random state, what happened, and its first failure. */
 struct fuzz_run {
 	unsigned cpu;
+	bool under_hyp;
+	unsigned teardowns, hyp_own_calls, status_checks;
 	uint64_t rng;
 	unsigned calls, accepted, refused, nonzero_imm, sample_rounds, el2_rounds, vbar_checks;
 	unsigned distinct_imm, sysregs_kept;
@@ -128,6 +138,80 @@ static int sysregs_same(struct fuzz_run *run, const struct arch_sysregs *before)
 	return 1;
 }
 
+/*
+ * Under the sample hypervisor: now and then one of its own calls made
+ * wrongly (INIT again, PROTECT of a misaligned range, of its own region,
+ * outside RAM); otherwise the stub's call, answered as the hypervisor
+ * answers it. *teardown says the call removes the hypervisor.
+ */
+static unsigned long pick_hyp_call(struct fuzz_run *run, unsigned imm, unsigned long in[],
+				   bool *teardown)
+{
+	unsigned long want;
+	uintptr_t region = hyp_sample_default_region();
+
+	*teardown = false;
+	if (imm == 0 && fuzz_random(run) % 8 == 0) {
+		run->hyp_own_calls++;
+		switch (fuzz_random(run) % 4) {
+		case 0: in[0] = HYP_CALL_INIT, in[1] = hyp_stub_vectors(); break;
+		case 1: in[0] = HYP_CALL_PROTECT, in[1] = (uintptr_t)&runs[run->cpu] | 1; break;
+		case 2: in[0] = HYP_CALL_PROTECT, in[1] = region, in[2] = 4096; break;
+		default:
+			in[0] = HYP_CALL_PROTECT, in[1] = hyp_cpu_table()->ram_end, in[2] = 4096;
+			break;
+		}
+		return HVC_STUB_ERR;
+	}
+	want = pick_call(run, imm, in);
+	/* A random number that happens to be one of its calls: make it an unknown one. */
+	if (in[0] >= HYP_CALL_BASE && in[0] <= HYP_CALL_STATUS)
+		in[0] = HYP_CALL_STATUS + 1;
+	if (imm != 0)
+		return HVC_STUB_ERR;
+	if (in[0] == HVC_SET_VECTORS) /* only the stub's */
+		return HVC_STUB_ERR;
+	*teardown = in[0] == HVC_RESET_VECTORS;
+	return want;
+}
+
+/* After the hypervisor was taken down on this CPU: the stub's vectors are back; install again. */
+static int hyp_back_on(struct fuzz_run *run)
+{
+	unsigned long vbar = rt_el2_call(read_vbar_el2, 0);
+	int err;
+
+	run->el2_rounds++;
+	run->teardowns++;
+	if (vbar != hyp_stub_vectors()) {
+		fuzz_fail(run, "CPU%u, call %u: after the teardown VBAR_EL2 0x%lx, not the stub's",
+			  run->cpu, run->calls, vbar);
+		return 0;
+	}
+	err = hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
+	if (err) {
+		fuzz_fail(run, "CPU%u, call %u: installing again: %d", run->cpu, run->calls, err);
+		return 0;
+	}
+	return 1;
+}
+
+/* Under the hypervisor: it still answers on this CPU, or (after a teardown) is back on it. */
+static int hyp_still_right(struct fuzz_run *run, bool teardown, unsigned imm)
+{
+	struct hyp_status st;
+
+	if (teardown && !hyp_back_on(run))
+		return 0;
+	run->status_checks++;
+	if (hyp_sample_status(&st) != 0 || st.version != HYP_VERSION) {
+		fuzz_fail(run, "CPU%u, call %u (hvc #0x%x): the hypervisor no longer answers",
+			  run->cpu, run->calls, imm);
+		return 0;
+	}
+	return 1;
+}
+
 /* One random call through the rewritten `hvc`; 0 when it broke an invariant. */
 static int one_call(struct fuzz_run *run, const struct arch_sysregs *before)
 {
@@ -135,10 +219,11 @@ static int one_call(struct fuzz_run *run, const struct arch_sysregs *before)
 	unsigned nregs = arch_test_nregs;
 	unsigned imm = pick_imm(run), call = run->calls, cpu = run->cpu;
 	unsigned long want;
+	bool teardown = false;
 
 	for (unsigned r = 0; r < nregs; r++)
 		in[r] = (unsigned long)fuzz_random(run);
-	want = pick_call(run, imm, in);
+	want = run->under_hyp ? pick_hyp_call(run, imm, in, &teardown) : pick_call(run, imm, in);
 	if (arch_fuzz_set_imm(cpu, imm) != arch_fuzz_slot_word(cpu)) {
 		fuzz_fail(run, "CPU%u, call %u: the slot does not hold hvc #0x%x", cpu, call, imm);
 		return 0;
@@ -175,6 +260,8 @@ static int one_call(struct fuzz_run *run, const struct arch_sysregs *before)
 	}
 	if (!sysregs_same(run, before))
 		return 0;
+	if (run->under_hyp)
+		return hyp_still_right(run, teardown, imm);
 	/* VBAR_EL2/HVBAR: the stub's, whatever the call was. */
 	{
 		unsigned long vbar = rt_el2_call(read_vbar_el2, 0);
@@ -211,17 +298,42 @@ static int sample_round(struct fuzz_run *run)
 	return 1;
 }
 
-/* FUZZ_CALLS random calls, mixed with SOFT_RESTART and vectors rounds, on this CPU. */
+/* Under the hypervisor: a removal by the client and a fresh install. */
+static int hyp_round(struct fuzz_run *run)
+{
+	if (hyp_sample_remove() != 0) {
+		fuzz_fail(run, "CPU%u, call %u: the client could not remove the hypervisor",
+			  run->cpu, run->calls);
+		return 0;
+	}
+	run->sample_rounds++;
+	return hyp_back_on(run);
+}
+
+/*
+ * FUZZ_CALLS random calls, mixed with SOFT_RESTART and vectors rounds, on
+ * this CPU; under the sample hypervisor when `arg` is not NULL (it is
+ * installed first, and removed at the end).
+ */
 static void fuzz_cpu(unsigned cpu, void *arg)
 {
 	struct fuzz_run *run = &runs[cpu];
 	struct arch_sysregs before;
 	uint64_t last_count = sysreg_cntvct_el0_read();
 
-	(void)arg;
 	memset(run, 0, sizeof(*run));
 	run->cpu = cpu;
 	run->rng = 0xf0220007u + cpu;
+	run->under_hyp = arg != NULL;
+	if (run->under_hyp) {
+		int err = hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
+
+		if (err) {
+			fuzz_fail(run, "CPU%u: the sample hypervisor was not installed: %d", cpu,
+				  err);
+			return;
+		}
+	}
 	arch_sysregs_randomize();
 	arch_sysregs_read(&before);
 	run->sysregs_kept = before.n;
@@ -235,9 +347,12 @@ static void fuzz_cpu(unsigned cpu, void *arg)
 				return;
 			}
 			run->el2_rounds++;
+			/* From under the hypervisor, SOFT_RESTART took it down: install again. */
+			if (run->under_hyp && !hyp_back_on(run))
+				return;
 			continue;
 		case 1:
-			if (!sample_round(run))
+			if (!(run->under_hyp ? hyp_round(run) : sample_round(run)))
 				return;
 			continue;
 		default: break;
@@ -255,8 +370,10 @@ static void fuzz_cpu(unsigned cpu, void *arg)
 		}
 	}
 	sysregs_same(run, &before);
-	/* Put the slot back to the ABI's own `hvc #0`. */
+	/* Put the slot back to the ABI's own `hvc #0`, and the stub in charge. */
 	arch_fuzz_set_imm(cpu, 0);
+	if (run->under_hyp && hyp_sample_remove() != 0)
+		fuzz_fail(run, "CPU%u: the sample hypervisor could not be removed", cpu);
 }
 
 /* The run's verdict: its failure, or a mix that reached every outcome. */
@@ -267,27 +384,42 @@ static void judge(const struct fuzz_run *run)
 		return;
 	}
 	EXPECT_EQ(run->calls, FUZZ_CALLS);
-	EXPECT_TRUE(run->accepted > FUZZ_CALLS / 16);
+	/* Under the hypervisor SET_VECTORS is refused too: fewer calls succeed. */
+	EXPECT_TRUE(run->accepted > FUZZ_CALLS / (run->under_hyp ? 32 : 16));
 	EXPECT_TRUE(run->nonzero_imm > FUZZ_CALLS / 4);
 	EXPECT_TRUE(run->sample_rounds > 100);
 	EXPECT_TRUE(run->distinct_imm > 20000);
+	if (run->under_hyp) {
+		EXPECT_EQ(run->status_checks, FUZZ_CALLS);
+		EXPECT_TRUE(run->teardowns > 1000);
+		EXPECT_TRUE(run->hyp_own_calls > FUZZ_CALLS / 32);
+	}
 }
 
-TEST_HYP(fuzz, random_hvc_100000_calls)
+static void report(const struct fuzz_run *run)
 {
-	const struct fuzz_run *run = &runs[rt_smp_self()];
-
-	rt_sample_stub_vectors = hyp_stub_vectors();
-	fuzz_cpu(rt_smp_self(), NULL);
-	judge(run);
 	printf("    %u calls: %u accepted, %u refused (%u with a non-zero immediate, %u distinct "
 	       "immediates); %u vectors rounds, %u EL2 round trips, %u VBAR checks, %u EL1 "
 	       "system registers kept\n",
 	       run->calls, run->accepted, run->refused, run->nonzero_imm, run->distinct_imm,
 	       run->sample_rounds, run->el2_rounds, run->vbar_checks, run->sysregs_kept);
+	if (run->under_hyp)
+		printf("    under the sample hypervisor: %u of its own calls made wrongly, %u "
+		       "teardowns (each followed by a fresh install), %u status checks\n",
+		       run->hyp_own_calls, run->teardowns, run->status_checks);
 }
 
-TEST_HYP(fuzz, every_cpu_100000_calls_at_once)
+/* The fuzz on this CPU alone; under the sample hypervisor when `hyp` is not NULL. */
+static void fuzz_one_cpu(void *hyp)
+{
+	rt_sample_stub_vectors = hyp_stub_vectors();
+	fuzz_cpu(rt_smp_self(), hyp);
+	judge(&runs[rt_smp_self()]);
+	report(&runs[rt_smp_self()]);
+}
+
+/* The fuzz on every CPU at once, each through its own `hvc` slot. */
+static void fuzz_every_cpu(void *hyp)
 {
 	unsigned n = rt_smp_ncpus(), self = rt_smp_self(), total = 0;
 
@@ -303,9 +435,20 @@ TEST_HYP(fuzz, every_cpu_100000_calls_at_once)
 			test_fail(__FILE__, __LINE__, "CPU%u did not start", i);
 			return;
 		}
-		rt_smp_post(i, fuzz_cpu, NULL);
 	}
-	fuzz_cpu(self, NULL);
+	/* The first install loads the image: on this CPU, before the others install. */
+	if (hyp && hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN) != 0) {
+		test_fail(__FILE__, __LINE__, "the sample hypervisor was not loaded");
+		return;
+	}
+	if (hyp && hyp_sample_remove() != 0) {
+		test_fail(__FILE__, __LINE__, "the sample hypervisor was not removed");
+		return;
+	}
+	for (unsigned i = 0; i < n; i++)
+		if (i != self)
+			rt_smp_post(i, fuzz_cpu, hyp);
+	fuzz_cpu(self, hyp);
 	for (unsigned i = 0; i < n; i++) {
 		if (i != self && rt_smp_wait(i)) {
 			test_fail(__FILE__, __LINE__, "CPU%u did not finish", i);
@@ -314,7 +457,31 @@ TEST_HYP(fuzz, every_cpu_100000_calls_at_once)
 		judge(&runs[i]);
 		total += runs[i].calls;
 	}
-	printf("    %u CPUs at once: %u calls each through its own rewritten hvc (%u in all), "
-	       "each checked for its answer, registers, EL1 system registers and VBAR\n",
-	       n, FUZZ_CALLS, total);
+	printf("    %u CPUs at once%s: %u calls each through its own rewritten hvc (%u in all), "
+	       "each checked for its answer, registers, EL1 system registers and %s\n",
+	       n, hyp ? ", under the sample hypervisor" : "", FUZZ_CALLS, total,
+	       hyp ? "the hypervisor still answering" : "VBAR");
+}
+
+/* Any non-NULL argument: the runs are under the sample hypervisor. */
+static char under_hyp_flag;
+
+TEST_HYP(fuzz, random_hvc_100000_calls)
+{
+	fuzz_one_cpu(NULL);
+}
+
+TEST_HYP(fuzz, every_cpu_100000_calls_at_once)
+{
+	fuzz_every_cpu(NULL);
+}
+
+TEST_HYP(fuzz_hyp, random_hvc_100000_calls)
+{
+	fuzz_one_cpu(&under_hyp_flag);
+}
+
+TEST_HYP(fuzz_hyp, every_cpu_100000_calls_at_once)
+{
+	fuzz_every_cpu(&under_hyp_flag);
 }
