@@ -109,8 +109,6 @@ static const char *keep_hyp_out(struct hs_kexec_request *req)
 static int cycle_other_cpus(void)
 {
 	unsigned n = rt_smp_ncpus(), self = rt_smp_self();
-	int installed[HS_MAX_CPUS] = {0};
-	struct hyp_status st;
 
 	for (unsigned i = 0; i < n; i++) {
 		if (i == self)
@@ -121,6 +119,9 @@ static int cycle_other_cpus(void)
 		}
 	}
 	if (under_hyp) {
+		int installed[HS_MAX_CPUS] = {0};
+		struct hyp_status st;
+
 		install_hyp(self, installed);
 		for (unsigned i = 0; i < n; i++)
 			if (i != self && rt_smp_run(i, install_hyp, installed))

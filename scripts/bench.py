@@ -392,6 +392,15 @@ def main():
         fig("hyp.install.total"))
     add("hyp.install.el2", "  of which at EL2/HYP (status call, SET_VECTORS, INIT)", "insn",
         fig("hyp.install.el2"))
+    for key, label in (("touch", "touch 1024 pages"), ("chase", "chase 1024 pages")):
+        add("hyp.stage2.%s.plain" % key, "EL1 loop, %s, no hypervisor" % label, "insn",
+            fig("hyp.stage2.%s.plain" % key))
+        add("hyp.stage2.%s.under" % key, "EL1 loop, %s, under stage 2" % label, "insn",
+            fig("hyp.stage2.%s.under" % key))
+        add("hyp.stage2.%s.ratio" % key, "  under stage 2 / without (instructions)", "ratio",
+            lambda r, k=key: round(r["figures"]["hyp.stage2.%s.under" % k] /
+                                   r["figures"]["hyp.stage2.%s.plain" % k], 3)
+            if "hyp.stage2.%s.plain" % k in r["figures"] else None)
     add("shim.reset_to_payload", "shim, reset to payload's 1st instruction", "insn",
         fig("boot.shim"))
     add("overhead.window", "overhead (empty window), subtracted", "insn",

@@ -315,6 +315,7 @@ static int hyp_round(struct fuzz_run *run)
  * this CPU; under the sample hypervisor when `arg` is not NULL (it is
  * installed first, and removed at the end).
  */
+// cppcheck-suppress constParameter ; the signature is rt_cpu_fn's
 static void fuzz_cpu(unsigned cpu, void *arg)
 {
 	struct fuzz_run *run = &runs[cpu];
