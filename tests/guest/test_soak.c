@@ -3,7 +3,8 @@
  * Suite "soak" (`make soak`, never in `make test`): every CPU mixes, for
  * `soak=SECONDS` of guest time (counter time, 600 by default), random
  * calls with the register checks, installs and teardowns of an EL2
- * handler of its own, and SOFT_RESTART round trips, while the boot CPU
+ * handler of its own and of the sample hypervisor (with calls under it),
+ * and SOFT_RESTART round trips, while the boot CPU
  * also power-cycles the last CPU between its rounds of work. Each CPU
  * counts what it did; any anomaly is reported with the CPU and the count
  * at which it happened, and ends that CPU's share of the run.
@@ -11,6 +12,7 @@
 #include <arch/cpu.h>
 #include <arch/sysreg.h>
 #include <hypstub/client.h>
+#include <hypstub/hyp.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_el2.h>
 #include <hypstub/rt_smp.h>
@@ -28,7 +30,7 @@
 
 struct soak_cpu {
 	struct regs_run run; /* the calls, and the first anomaly */
-	unsigned installs, el2_round_trips, chunks;
+	unsigned installs, hyp_installs, el2_round_trips, chunks;
 };
 
 static struct soak_cpu soak[HS_MAX_CPUS];
@@ -61,6 +63,31 @@ static void install_round(struct soak_cpu *s)
 	s->installs++;
 }
 
+/*
+ * Install the sample hypervisor here, check its status call and a refused
+ * call with random arguments under it, remove it, check the stub is back.
+ */
+static void hyp_round(struct soak_cpu *s)
+{
+	struct hyp_status st;
+	unsigned long x1 = (unsigned long)regs_random(&s->run);
+	int err = hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN);
+
+	if (err) {
+		regs_fail(&s->run, "hypervisor install %u: %d", s->hyp_installs, err);
+		return;
+	}
+	if (hyp_sample_status(&st) != 0 || st.version != HYP_VERSION || st.cpus < 1)
+		regs_fail(&s->run, "hypervisor install %u: its status call", s->hyp_installs);
+	if (hyp_call(HYP_CALL_STATUS + 0x100, x1, ~x1, 0, 0) != HVC_STUB_ERR ||
+	    hyp_set_vectors((uintptr_t)rt_sample_vectors) != HVC_STUB_ERR)
+		regs_fail(&s->run, "hypervisor install %u: a call it must refuse", s->hyp_installs);
+	if (hyp_sample_remove() != 0 || hyp_sample_status(&st) != HVC_STUB_ERR)
+		regs_fail(&s->run, "hypervisor teardown %u: the stub did not come back",
+			  s->hyp_installs);
+	s->hyp_installs++;
+}
+
 static void soft_restart_round(struct soak_cpu *s)
 {
 	for (unsigned i = 0; i < 8; i++) {
@@ -81,6 +108,7 @@ static bool soak_round(struct soak_cpu *s)
 	switch (regs_random(&s->run) % 8) {
 	case 0: install_round(s); break;
 	case 1: soft_restart_round(s); break;
+	case 2: hyp_round(s); break;
 	default: regs_random_calls(&s->run, SOAK_CHUNK_CALLS); break;
 	}
 	s->chunks++;
@@ -112,6 +140,12 @@ TEST_HYP(soak, mixed_work_on_every_cpu)
 
 	memset(soak, 0, sizeof(soak));
 	rt_sample_stub_vectors = hyp_stub_vectors();
+	/* The first install loads the hypervisor: here, before any other CPU installs it. */
+	if (hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN) != 0 ||
+	    hyp_sample_remove() != 0) {
+		test_fail(__FILE__, __LINE__, "the sample hypervisor could not be loaded");
+		return;
+	}
 	soak_deadline = start + freq * seconds;
 	dsb_sy();
 	printf("    soak: %u CPU(s), %lu s of guest time\n", n, seconds);
@@ -147,10 +181,10 @@ TEST_HYP(soak, mixed_work_on_every_cpu)
 			test_fail(__FILE__, __LINE__, "CPU%u never finished", i);
 		if (s->run.failures)
 			test_fail(__FILE__, __LINE__, "CPU%u: %s", i, s->run.first_failure);
-		printf(
-		    "    CPU%u: %u checked calls, %u installs and teardowns, %u EL2 round trips, "
-		    "%u anomalies\n",
-		    i, s->run.calls, s->installs, s->el2_round_trips, s->run.failures);
+		printf("    CPU%u: %u checked calls, %u installs and teardowns, %u of the sample "
+		       "hypervisor, %u EL2 round trips, %u anomalies\n",
+		       i, s->run.calls, s->installs, s->hyp_installs, s->el2_round_trips,
+		       s->run.failures);
 		total_calls += s->run.calls;
 	}
 	printf("    soak: %llu s of guest time, %u checked calls on %u CPU(s), CPU%u power-cycled "
