@@ -17,10 +17,13 @@
  * SOFT_RESTART moves no arguments: a three-instruction trampoline in the
  * loader's own image sets them).
  *
- * Kernels: an arm64 Linux `Image` (the magic "ARM\x64" at 0x38; placed
- * text_offset bytes above a 2 MiB-aligned base, as low in RAM as its
- * flags' bit 3 allows and the loader, the stub and the initrd leave room
- * for; image_size bytes are its); an arm `zImage` (magic 0x016f2818 at
+ * Kernels: an arm64 Linux `Image` (the magic "ARM\x64" at 0x38; run
+ * where it lies, not copied, when its flags' bit 3 lets it run anywhere,
+ * it lies text_offset bytes above a 2 MiB boundary and its image_size
+ * bytes are in RAM clear of the loader, the stub and the initrd;
+ * otherwise placed text_offset bytes above a 2 MiB-aligned base, as low
+ * in RAM as bit 3 allows and the loader, the stub and the initrd leave
+ * room for; image_size bytes are its); an arm `zImage` (magic 0x016f2818 at
  * 0x24, little-endian word 0x04030201 at 0x30; placed at the first free
  * 2 MiB boundary from 32 MiB into RAM, below 128 MiB, entered at its first
  * word in ARM state). hypstub's own shim image is both (it carries those
