@@ -121,6 +121,8 @@ int main(const void *dtb)
 	cmdline = next_cmdline();
 	printf("[kexec] hypstub kexec loader (%s), at %s\n", ARCH_NAME, ARCH_EL1_NAME);
 	err = hs_kexec_request_init(&req, dtb);
+	/* This payload never turns its MMU on: no cache holds the image (kexec.h). */
+	req.flags |= HS_KEXEC_UNCACHED;
 	if (!err && arg_pair("kexec", &req.image, &req.image_size) != 2)
 		err = "kexec: no kernel given (kexec=ADDR,SIZE on the command line)";
 	if (!err && arg_pair("kexec_dtb", &a, &b)) {

@@ -63,6 +63,23 @@ struct hs_kexec_range {
 	const char *what;
 };
 
+/*
+ * Request flag HS_KEXEC_UNCACHED: the caller vouches that no data cache
+ * holds a dirty line of the image or of the device tree's place. That is
+ * so when the payload never turned its MMU on, as hypstub's payloads
+ * never do: with the MMU off, EL1/SVC data accesses are Device
+ * (arm: Strongly-ordered) memory, which no cache allocates, so every
+ * write of the payload and of the loader (the copy, the device tree's
+ * edits) went to memory; and when what the boot loader staged (the
+ * image) was cleaned to the point of coherency before hypstub started,
+ * as the arm64 and arm boot protocols ask of a kernel image (QEMU's
+ * loader writes memory directly). The loader then skips the clean to
+ * the point of coherency, which could only write back lines that cannot
+ * exist; it still invalidates the instruction cache. Without the flag it
+ * cleans every byte of the image and the device tree.
+ */
+#define HS_KEXEC_UNCACHED 0x1u
+
 /* What the caller hands the loader. Addresses are physical (MMU off: the same). */
 struct hs_kexec_request {
 	enum hs_kexec_kind arch_kind; /* the only kind this machine runs */
@@ -74,6 +91,7 @@ struct hs_kexec_request {
 	uint64_t ram_start, ram_end;
 	struct hs_kexec_range keep_out[HS_KEXEC_MAX_KEEP_OUT]; /* the loader, the stub */
 	unsigned nkeep_out;
+	unsigned flags; /* HS_KEXEC_UNCACHED or 0 */
 };
 
 /* What the loader will do: every address decided, every check passed. */
@@ -87,6 +105,7 @@ struct hs_kexec_plan {
 	uint64_t dtb_src, dtb_size; /* the device tree now (its totalsize) */
 	uint64_t dtb_dst, dtb_room; /* where it goes, with room for the edits */
 	uint64_t initrd, initrd_size;
+	unsigned req_flags; /* the request's flags */
 };
 
 /*

@@ -33,8 +33,8 @@ struct dt_node {
 	int offset, depth;
 	const char *name;
 	int name_len;
-	const char *type, *compatible, *method;
-	int type_len, compatible_len, method_len;
+	const char *type, *compatible, *method, *stdout_path;
+	int type_len, compatible_len, method_len, stdout_path_len;
 	const unsigned char *reg, *initrd_start, *initrd_end;
 	int reg_len, initrd_start_len, initrd_end_len;
 	int ac, sc; /* for its children: libfdt's fdt_address_cells()/fdt_size_cells() */
@@ -45,6 +45,9 @@ struct dt_level {
 	int ac, sc;
 	bool is_cpus;
 };
+
+/* PL011s remembered, to find the one stdout-path names without a second walk. */
+#define DT_MAX_UARTS 4
 
 /* The first node of each compatible kind, and its reg. */
 struct dt_found {
@@ -59,8 +62,12 @@ struct dt_reader {
 	struct hs_platform *p;
 	struct dt_level level[DT_MAX_DEPTH];
 	struct dt_found found[C_COUNT];
+	struct dt_found uart[DT_MAX_UARTS];
+	int nuarts; /* PL011s in the tree (more than DT_MAX_UARTS: only the first are kept) */
 	bool ram_done, cpus_seen, chosen_seen;
-	int stdout_node;
+	const char *stdout_path;
+	int stdout_path_len;
+	int stdout_node; /* -1: unknown; the walk then remembers PL011s instead */
 	bool stdout_pl011, stdout_reg_ok;
 	uint64_t stdout_base;
 };
@@ -87,10 +94,12 @@ static bool value_is(const char *v, int len, const char *s)
 /* fdt_stringlist_contains(): one of the NUL-terminated strings in the list is `s`. */
 static bool list_has(const char *list, int len, const char *s)
 {
-	int n = (int)strlen(s) + 1;
+	for (int at = 0; at < len;) {
+		int i = 0;
 
-	for (int at = 0; len - at >= n;) {
-		if (!memcmp(list + at, s, (size_t)n))
+		while (at + i < len && list[at + i] && list[at + i] == s[i])
+			i++;
+		if (at + i < len && !list[at + i] && !s[i])
 			return true;
 		while (at < len && list[at])
 			at++;
@@ -143,7 +152,7 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 
 	if (n->depth < DT_MAX_DEPTH)
 		r->level[n->depth] = (struct dt_level){n->ac, n->sc, false};
-	for (int c = 0; c < C_COUNT && n->compatible; c++) {
+	for (int c = C_GICV3; c < C_COUNT && n->compatible; c++) {
 		struct dt_found *f = &r->found[c];
 
 		if (f->offset < 0 && list_has(n->compatible, n->compatible_len, compatibles[c])) {
@@ -152,6 +161,15 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 			f->method = n->method;
 			f->method_len = n->method_len;
 		}
+	}
+	if (n->compatible && list_has(n->compatible, n->compatible_len, compatibles[C_PL011])) {
+		if (r->nuarts < DT_MAX_UARTS) {
+			struct dt_found *u = &r->uart[r->nuarts];
+
+			u->offset = n->offset;
+			u->reg_ok = node_reg(r, n, &u->base, NULL);
+		}
+		r->nuarts++;
 	}
 	if (n->offset == r->stdout_node) {
 		r->stdout_pl011 = n->compatible &&
@@ -172,6 +190,8 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 		}
 		if (!r->chosen_seen && hs_dt_node_name_is(n->name, n->name_len, "chosen", 6)) {
 			r->chosen_seen = true;
+			r->stdout_path = n->stdout_path;
+			r->stdout_path_len = n->stdout_path_len;
 			p->initrd_start = u32_or_u64(n->initrd_start, n->initrd_start_len);
 			p->initrd_end = u32_or_u64(n->initrd_end, n->initrd_end_len);
 		}
@@ -187,34 +207,47 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 /* One property of the node being read: keep the ones hypstub reads (the first of each name). */
 static void node_prop(const struct hs_dt_walk *w, const struct hs_dt_item *it, struct dt_node *n)
 {
+	char first = it->nameoff < w->strs_size ? w->strs[it->nameoff] : 0;
+
 #define KEEP(field, len_field, str)                                         \
 	if (!n->field && hs_dt_prop_is(w, it, str, (int)sizeof(str) - 1)) { \
 		n->field = it->value;                                       \
 		n->len_field = it->len;                                     \
 		return;                                                     \
 	}
-	KEEP(reg, reg_len, "reg")
-	KEEP(compatible, compatible_len, "compatible")
-	KEEP(type, type_len, "device_type")
-	KEEP(method, method_len, "method")
-	KEEP(initrd_start, initrd_start_len, "linux,initrd-start")
-	KEEP(initrd_end, initrd_end_len, "linux,initrd-end")
-#undef KEEP
-	if (n->ac == -2 && hs_dt_prop_is(w, it, "#address-cells", 14)) {
-		n->ac = cells(it->value, it->len, 2, false);
+	/* Most properties are none of these: their first character says so. */
+	switch (first) {
+	case 'r': KEEP(reg, reg_len, "reg") return;
+	case 'c': KEEP(compatible, compatible_len, "compatible") return;
+	case 'd': KEEP(type, type_len, "device_type") return;
+	case 'm': KEEP(method, method_len, "method") return;
+	case 'l':
+		KEEP(initrd_start, initrd_start_len, "linux,initrd-start")
+		KEEP(initrd_end, initrd_end_len, "linux,initrd-end")
 		return;
+	case 's': KEEP(stdout_path, stdout_path_len, "stdout-path") return;
+	case '#':
+		if (n->ac == -2 && hs_dt_prop_is(w, it, "#address-cells", 14))
+			n->ac = cells(it->value, it->len, 2, false);
+		else if (n->sc == -2 && hs_dt_prop_is(w, it, "#size-cells", 11))
+			n->sc = cells(it->value, it->len, 1, true);
+		return;
+	default: return;
 	}
-	if (n->sc == -2 && hs_dt_prop_is(w, it, "#size-cells", 11))
-		n->sc = cells(it->value, it->len, 1, true);
+#undef KEEP
 }
 
 static void node_start(struct dt_node *n, const struct hs_dt_item *it)
 {
-	memset(n, 0, sizeof(*n));
+	/* Field by field: a struct assignment would be a call to picolibc's byte-loop memset. */
 	n->offset = it->offset;
 	n->depth = it->depth;
 	n->name = it->name;
 	n->name_len = it->name_len;
+	n->type = n->compatible = n->method = n->stdout_path = NULL;
+	n->reg = n->initrd_start = n->initrd_end = NULL;
+	n->type_len = n->compatible_len = n->method_len = n->stdout_path_len = 0;
+	n->reg_len = n->initrd_start_len = n->initrd_end_len = 0;
 	n->ac = n->sc = -2; /* not seen yet */
 }
 
@@ -227,11 +260,10 @@ static void node_cells_default(struct dt_node *n)
 }
 
 /* The node stdout-path names (options after ':' are not part of it), or a negative error. */
-static int stdout_node(const void *fdt)
+static int stdout_node(const void *fdt, const char *path, int len)
 {
-	int chosen = hs_dt_subnode(fdt, 0, "chosen", 6), len, plen;
-	const char *path = chosen >= 0 ? hs_dt_prop(fdt, chosen, "stdout-path", &len) : NULL;
 	const char *colon;
+	int plen;
 
 	if (!path || len <= 0)
 		return -FDT_ERR_NOTFOUND;
@@ -271,29 +303,50 @@ static int walk(const void *fdt, struct dt_reader *r)
 	return tag;
 }
 
+/* The whole tree read into `p`, `stdout` the node stdout-path names when known (else -1). */
+static int read_tree(const void *fdt, struct hs_platform *p, struct dt_reader *r, int stdout)
+{
+	memset(p, 0, sizeof(*p));
+	memset(r, 0, sizeof(*r));
+	r->p = p;
+	r->stdout_node = stdout;
+	for (int c = 0; c < C_COUNT; c++)
+		r->found[c].offset = -1;
+	return walk(fdt, r);
+}
+
 int hs_platform_read(const void *fdt, struct hs_platform *p)
 {
-	struct dt_reader r = {.p = p};
+	struct dt_reader r;
 	const struct dt_found *f;
-	int err;
+	int err = fdt_check_header(fdt), node;
 
 	memset(p, 0, sizeof(*p));
-	for (int c = 0; c < C_COUNT; c++)
-		r.found[c].offset = -1;
-	err = fdt_check_header(fdt);
 	if (err)
 		return err;
-	r.stdout_node = stdout_node(fdt);
-	err = walk(fdt, &r);
+	err = read_tree(fdt, p, &r, -1);
+	node = err ? -1 : stdout_node(fdt, r.stdout_path, r.stdout_path_len);
+	if (node >= 0) {
+		/* Is it a PL011? The walk remembered the first few. */
+		for (int i = 0; i < r.nuarts && i < DT_MAX_UARTS; i++)
+			if (r.uart[i].offset == node) {
+				r.stdout_pl011 = true;
+				r.stdout_reg_ok = r.uart[i].reg_ok;
+				r.stdout_base = r.uart[i].base;
+			}
+		/* More PL011s than it remembers: walk again, knowing the node. */
+		if (!r.stdout_pl011 && r.nuarts > DT_MAX_UARTS)
+			err = read_tree(fdt, p, &r, node);
+	}
 	if (err) {
 		memset(p, 0, sizeof(*p));
 		return err;
 	}
 	/* The console: stdout-path's node when it is a PL011, else the first PL011. */
-	if (r.stdout_node >= 0 && r.stdout_pl011)
+	if (r.stdout_pl011)
 		p->uart_base = r.stdout_reg_ok ? r.stdout_base : 0;
-	else if (r.found[C_PL011].offset >= 0 && r.found[C_PL011].reg_ok)
-		p->uart_base = r.found[C_PL011].base;
+	else if (r.nuarts && r.uart[0].reg_ok)
+		p->uart_base = r.uart[0].base;
 	for (int c = C_GICV3; c <= C_A9_GIC; c++) {
 		f = &r.found[c];
 		if (f->offset >= 0 && f->reg_ok) {

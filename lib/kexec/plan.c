@@ -258,6 +258,7 @@ const char *hs_kexec_plan(const struct hs_kexec_request *req, struct hs_kexec_pl
 		return "kexec: the image does not fit in RAM (it runs past the end of RAM)";
 	p->src = req->image;
 	p->size = req->image_size;
+	p->req_flags = req->flags;
 	p->kind = hs_kexec_image_kind(h, req->image_size);
 	if (!p->kind)
 		return "kexec: not a kernel image: no arm64 Image magic (\"ARM\\x64\" at 0x38) "

@@ -62,3 +62,37 @@ BULK_FN void hs_bulk_zero(void *dst, size_t n)
 	for (d = (unsigned char *)dw; n; n--)
 		*d++ = 0;
 }
+
+BULK_FN void hs_bulk_move(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	/* Lowest byte first is safe unless the destination starts inside the source. */
+	if (d <= s || d >= s + n) {
+		hs_bulk_copy(dst, src, n);
+		return;
+	}
+	d += n;
+	s += n;
+	if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_ALIGN) == 0) {
+		uint64_t *dw;
+		const uint64_t *sw;
+
+		for (; n && ((uintptr_t)d & WORD_ALIGN); n--)
+			*--d = *--s;
+		dw = (uint64_t *)(void *)d;
+		sw = (const uint64_t *)(const void *)s;
+		for (; n >= STEP_BYTES; n -= STEP_BYTES) {
+			dw -= STEP_WORDS;
+			sw -= STEP_WORDS;
+#pragma GCC unroll 8
+			for (unsigned i = STEP_WORDS; i-- > 0;)
+				dw[i] = sw[i];
+		}
+		d = (unsigned char *)dw;
+		s = (const unsigned char *)sw;
+	}
+	for (; n; n--)
+		*--d = *--s;
+}
