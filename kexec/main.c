@@ -18,6 +18,7 @@
  */
 #include <arch/cpu.h>
 #include <hypstub/client.h>
+#include <hypstub/dt_walk.h>
 #include <hypstub/kexec.h>
 #include <hypstub/rt.h>
 #include <hypstub/rt_smp.h>
@@ -59,7 +60,7 @@ static int arg_pair(const char *key, uint64_t *a, uint64_t *b)
 
 static void read_args(const void *dtb)
 {
-	int chosen = fdt_path_offset(dtb, "/chosen");
+	int chosen = hs_dt_subnode(dtb, 0, "chosen", 6);
 	const char *s = chosen >= 0 ? fdt_getprop(dtb, chosen, "bootargs", NULL) : NULL;
 
 	snprintf(args, sizeof(args), "%s", s ? s : "");

@@ -18,14 +18,21 @@
 
 /* The compatible strings hypstub looks for, in the order of preference of each kind. */
 enum { C_PL011, C_GICV3, C_A15_GIC, C_GIC400, C_A9_GIC, C_PSCI02, C_PSCI, C_COUNT };
-static const char *const compatibles[C_COUNT] = {
-    [C_PL011] = "arm,pl011",
-    [C_GICV3] = "arm,gic-v3",
-    [C_A15_GIC] = "arm,cortex-a15-gic",
-    [C_GIC400] = "arm,gic-400",
-    [C_A9_GIC] = "arm,cortex-a9-gic",
-    [C_PSCI02] = "arm,psci-0.2",
-    [C_PSCI] = "arm,psci",
+#define COMPATIBLE(s)                 \
+	{                             \
+		s, (int)sizeof(s) - 1 \
+	}
+static const struct {
+	const char *name;
+	int len;
+} compatibles[C_COUNT] = {
+    [C_PL011] = COMPATIBLE("arm,pl011"),
+    [C_GICV3] = COMPATIBLE("arm,gic-v3"),
+    [C_A15_GIC] = COMPATIBLE("arm,cortex-a15-gic"),
+    [C_GIC400] = COMPATIBLE("arm,gic-400"),
+    [C_A9_GIC] = COMPATIBLE("arm,cortex-a9-gic"),
+    [C_PSCI02] = COMPATIBLE("arm,psci-0.2"),
+    [C_PSCI] = COMPATIBLE("arm,psci"),
 };
 
 /* A node's properties, as far as hypstub reads them. */
@@ -91,21 +98,26 @@ static bool value_is(const char *v, int len, const char *s)
 	return i < len && !v[i] && !s[i];
 }
 
-/* fdt_stringlist_contains(): one of the NUL-terminated strings in the list is `s`. */
-static bool list_has(const char *list, int len, const char *s)
+/*
+ * Which of `compatibles` the NUL-terminated strings of a compatible list
+ * hold (fdt_stringlist_contains() for each), as bits: each string of the
+ * list is measured once and compared only with the names of its length.
+ */
+static unsigned compatible_kinds(const char *list, int len)
 {
-	for (int at = 0; at < len;) {
-		int i = 0;
+	unsigned kinds = 0;
 
-		while (at + i < len && list[at + i] && list[at + i] == s[i])
-			i++;
-		if (at + i < len && !list[at + i] && !s[i])
-			return true;
-		while (at < len && list[at])
-			at++;
-		at++;
+	for (int at = 0, end; at < len; at = end + 1) {
+		for (end = at; end < len && list[end]; end++)
+			;
+		if (end == len)
+			break; /* not NUL-terminated: not a string */
+		for (int c = 0; c < C_COUNT; c++)
+			if (compatibles[c].len == end - at &&
+			    !memcmp(list + at, compatibles[c].name, (size_t)(end - at)))
+				kinds |= 1u << c;
 	}
-	return false;
+	return kinds;
 }
 
 /* fdt_address_cells()/fdt_size_cells() from the property's value: -1 when bad. */
@@ -149,20 +161,22 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 {
 	struct hs_platform *p = r->p;
 	uint64_t addr, size;
+	unsigned kinds;
 
 	if (n->depth < DT_MAX_DEPTH)
 		r->level[n->depth] = (struct dt_level){n->ac, n->sc, false};
-	for (int c = C_GICV3; c < C_COUNT && n->compatible; c++) {
+	kinds = n->compatible ? compatible_kinds(n->compatible, n->compatible_len) : 0;
+	for (int c = C_GICV3; c < C_COUNT; c++) {
 		struct dt_found *f = &r->found[c];
 
-		if (f->offset < 0 && list_has(n->compatible, n->compatible_len, compatibles[c])) {
+		if (f->offset < 0 && (kinds & 1u << c)) {
 			f->offset = n->offset;
 			f->reg_ok = node_reg(r, n, &f->base, NULL);
 			f->method = n->method;
 			f->method_len = n->method_len;
 		}
 	}
-	if (n->compatible && list_has(n->compatible, n->compatible_len, compatibles[C_PL011])) {
+	if (kinds & 1u << C_PL011) {
 		if (r->nuarts < DT_MAX_UARTS) {
 			struct dt_found *u = &r->uart[r->nuarts];
 
@@ -172,8 +186,7 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 		r->nuarts++;
 	}
 	if (n->offset == r->stdout_node) {
-		r->stdout_pl011 = n->compatible &&
-				  list_has(n->compatible, n->compatible_len, compatibles[C_PL011]);
+		r->stdout_pl011 = (kinds & 1u << C_PL011) != 0;
 		r->stdout_reg_ok = node_reg(r, n, &r->stdout_base, NULL);
 	}
 	if (n->depth == 1) {
