@@ -444,6 +444,8 @@ def main():
         fig("linux.direct.spread"), smp="linux")
     add("linux.via_hypstub", "Linux via shim + kexec to the same line", "insn",
         fig("linux.via_hypstub"), smp="linux")
+    add("linux.via_hypstub.spread", "  spread of 3 (the stop's lag after the line)", "insn",
+        fig("linux.via_hypstub.spread"), smp="linux")
     add("linux.hypstub_to_hvc", "  of which shim + kexec payload to the hvc (exact)", "insn",
         fig("linux.hypstub_to_hvc"), smp="linux")
     add("linux.after_hvc", "  of which Linux after the restart", "insn",

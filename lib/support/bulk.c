@@ -16,76 +16,72 @@
 #else
 #define BULK_FN
 #endif
+/* Inlined where `back` is a constant, so that each direction is its own loop. */
+#define BULK_INLINE BULK_FN static inline __attribute__((always_inline))
 
 /*
- * 32-bit words, 64 bytes a step, for ends that can be aligned together
- * only to 4 bytes (libfdt moves a tree's blocks by multiples of 4).
- * Returns the bytes left; *dp and *sp move past what was copied.
- * Backwards (`back`): *dp and *sp are the ends, and move down.
+ * Words of `word_t`, 64 bytes a step, once both ends are aligned to the
+ * word (their addresses must agree modulo its size: no unaligned access).
+ * Forwards, or backwards (`back`: *dp and *sp are the ends, and move
+ * down). Returns the bytes left for a byte loop; *dp and *sp move past
+ * what was copied.
  */
-BULK_FN static size_t copy32(unsigned char **dp, const unsigned char **sp, size_t n, int back)
-{
-	unsigned char *d = *dp;
-	const unsigned char *s = *sp;
-	uint32_t *dw;
-	const uint32_t *sw;
+#define COPY_STEPS(name, word_t)                                                                  \
+	BULK_INLINE size_t name(unsigned char **dp, const unsigned char **sp, size_t n, int back) \
+	{                                                                                         \
+		unsigned char *d = *dp;                                                           \
+		const unsigned char *s = *sp;                                                     \
+		const unsigned words = STEP_BYTES / sizeof(word_t);                               \
+		word_t *dw;                                                                       \
+		const word_t *sw;                                                                 \
+                                                                                                  \
+		for (; n && ((uintptr_t)d & (sizeof(word_t) - 1)); n--)                           \
+			if (back)                                                                 \
+				*--d = *--s;                                                      \
+			else                                                                      \
+				*d++ = *s++;                                                      \
+		dw = (word_t *)(void *)d;                                                         \
+		sw = (const word_t *)(const void *)s;                                             \
+		for (; n >= STEP_BYTES; n -= STEP_BYTES) {                                        \
+			if (back) {                                                               \
+				dw -= words;                                                      \
+				sw -= words;                                                      \
+				_Pragma("GCC unroll 16") for (unsigned i = words; i-- > 0;)       \
+				    dw[i] = sw[i];                                                \
+			} else {                                                                  \
+				_Pragma("GCC unroll 16") for (unsigned i = 0; i < words; i++)     \
+				    dw[i] = sw[i];                                                \
+				dw += words;                                                      \
+				sw += words;                                                      \
+			}                                                                         \
+		}                                                                                 \
+		*dp = (unsigned char *)dw;                                                        \
+		*sp = (const unsigned char *)sw;                                                  \
+		return n;                                                                         \
+	}
+COPY_STEPS(copy64, uint64_t)
+/* libfdt moves a tree's blocks by multiples of 4, not always of 8. */
+COPY_STEPS(copy32, uint32_t)
 
-	for (; n && ((uintptr_t)d & 3); n--)
+/* memmove's bytes; `back`: highest first, from the ends d + n, s + n. */
+BULK_INLINE void copy(unsigned char *d, const unsigned char *s, size_t n, int back)
+{
+	uintptr_t apart = (uintptr_t)d ^ (uintptr_t)s;
+
+	if ((apart & (sizeof(uint64_t) - 1)) == 0)
+		n = copy64(&d, &s, n, back);
+	else if ((apart & (sizeof(uint32_t) - 1)) == 0)
+		n = copy32(&d, &s, n, back);
+	for (; n; n--)
 		if (back)
 			*--d = *--s;
 		else
 			*d++ = *s++;
-	dw = (uint32_t *)(void *)d;
-	sw = (const uint32_t *)(const void *)s;
-	for (; n >= STEP_BYTES; n -= STEP_BYTES) {
-		if (back) {
-			dw -= 2 * STEP_WORDS;
-			sw -= 2 * STEP_WORDS;
-#pragma GCC unroll 16
-			for (unsigned i = 2 * STEP_WORDS; i-- > 0;)
-				dw[i] = sw[i];
-		} else {
-#pragma GCC unroll 16
-			for (unsigned i = 0; i < 2 * STEP_WORDS; i++)
-				dw[i] = sw[i];
-			dw += 2 * STEP_WORDS;
-			sw += 2 * STEP_WORDS;
-		}
-	}
-	*dp = (unsigned char *)dw;
-	*sp = (const unsigned char *)sw;
-	return n;
 }
 
 BULK_FN void hs_bulk_copy(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_ALIGN) != 0 &&
-	    (((uintptr_t)d ^ (uintptr_t)s) & 3) == 0)
-		n = copy32(&d, &s, n, 0);
-	/* Word steps only when both ends can be aligned together (no unaligned access). */
-	if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_ALIGN) == 0) {
-		uint64_t *dw;
-		const uint64_t *sw;
-
-		for (; n && ((uintptr_t)d & WORD_ALIGN); n--)
-			*d++ = *s++;
-		dw = (uint64_t *)(void *)d;
-		sw = (const uint64_t *)(const void *)s;
-		for (; n >= STEP_BYTES; n -= STEP_BYTES) {
-#pragma GCC unroll 8
-			for (unsigned i = 0; i < STEP_WORDS; i++)
-				dw[i] = sw[i];
-			dw += STEP_WORDS;
-			sw += STEP_WORDS;
-		}
-		d = (unsigned char *)dw;
-		s = (const unsigned char *)sw;
-	}
-	for (; n; n--)
-		*d++ = *s++;
+	copy(dst, src, n, 0);
 }
 
 BULK_FN void hs_bulk_zero(void *dst, size_t n)
@@ -112,33 +108,8 @@ BULK_FN void hs_bulk_move(void *dst, const void *src, size_t n)
 	const unsigned char *s = src;
 
 	/* Lowest byte first is safe unless the destination starts inside the source. */
-	if (d <= s || d >= s + n) {
-		hs_bulk_copy(dst, src, n);
-		return;
-	}
-	d += n;
-	s += n;
-	if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_ALIGN) != 0 &&
-	    (((uintptr_t)d ^ (uintptr_t)s) & 3) == 0)
-		n = copy32(&d, &s, n, 1);
-	else if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_ALIGN) == 0) {
-		uint64_t *dw;
-		const uint64_t *sw;
-
-		for (; n && ((uintptr_t)d & WORD_ALIGN); n--)
-			*--d = *--s;
-		dw = (uint64_t *)(void *)d;
-		sw = (const uint64_t *)(const void *)s;
-		for (; n >= STEP_BYTES; n -= STEP_BYTES) {
-			dw -= STEP_WORDS;
-			sw -= STEP_WORDS;
-#pragma GCC unroll 8
-			for (unsigned i = STEP_WORDS; i-- > 0;)
-				dw[i] = sw[i];
-		}
-		d = (unsigned char *)dw;
-		s = (const unsigned char *)sw;
-	}
-	for (; n; n--)
-		*--d = *--s;
+	if (d <= s || d >= s + n)
+		copy(d, s, n, 0);
+	else
+		copy(d + n, s + n, n, 1);
 }
