@@ -36,7 +36,9 @@ int hs_dt_walk_start(struct hs_dt_walk *w, const void *fdt, int node)
 	w->st = (const unsigned char *)fdt + st_off;
 	w->st_size = fdt_version(fdt) >= 17 ? fdt_size_dt_struct(fdt) : total - st_off;
 	w->strs = (const char *)fdt + fdt_off_dt_strings(fdt);
-	w->strs_size = fdt_size_dt_strings(fdt);
+	/* As libfdt reads them: before version 17, strings run to the end of the tree. */
+	w->strs_size =
+	    fdt_version(fdt) >= 17 ? fdt_size_dt_strings(fdt) : total - fdt_off_dt_strings(fdt);
 	w->depth = 0;
 	if (node < 0 || (uint32_t)node % 4 || w->st_size < 4 || (uint32_t)node > w->st_size - 4 ||
 	    be32_at(w->st + node) != TAG_BEGIN_NODE)
