@@ -57,9 +57,6 @@ int hs_dt_walk_start(struct hs_dt_walk *w, const void *fdt, int node);
  */
 int hs_dt_walk_next(struct hs_dt_walk *w, struct hs_dt_item *it);
 
-/* True when `name` (`len` bytes) is the string `s` (NUL-terminated). */
-int hs_dt_streq(const char *name, int len, const char *s);
-
 /* True when the property `it` is called `s` (`len` bytes), a whole string of the strings block. */
 int hs_dt_prop_is(const struct hs_dt_walk *w, const struct hs_dt_item *it, const char *s, int len);
 

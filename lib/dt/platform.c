@@ -121,12 +121,10 @@ static unsigned compatible_kinds(const char *list, int len)
 }
 
 /* fdt_address_cells()/fdt_size_cells() from the property's value: -1 when bad. */
-static int cells(const unsigned char *v, int len, int absent, bool zero_ok)
+static int cells(const unsigned char *v, int len, bool zero_ok)
 {
 	uint32_t n;
 
-	if (!v)
-		return absent;
 	if (len != 4)
 		return -1;
 	n = (uint32_t)dt_read_cells(v, 1);
@@ -241,9 +239,9 @@ static void node_prop(const struct hs_dt_walk *w, const struct hs_dt_item *it, s
 	case 's': KEEP(stdout_path, stdout_path_len, "stdout-path") return;
 	case '#':
 		if (n->ac == -2 && hs_dt_prop_is(w, it, "#address-cells", 14))
-			n->ac = cells(it->value, it->len, 2, false);
+			n->ac = cells(it->value, it->len, false);
 		else if (n->sc == -2 && hs_dt_prop_is(w, it, "#size-cells", 11))
-			n->sc = cells(it->value, it->len, 1, true);
+			n->sc = cells(it->value, it->len, true);
 		return;
 	default: return;
 	}
@@ -264,6 +262,7 @@ static void node_start(struct dt_node *n, const struct hs_dt_item *it)
 	n->ac = n->sc = -2; /* not seen yet */
 }
 
+/* libfdt's answers for cells a node does not give: 2 address cells, 1 size cell. */
 static void node_cells_default(struct dt_node *n)
 {
 	if (n->ac == -2)

@@ -90,7 +90,9 @@ int hs_dt_walk_next(struct hs_dt_walk *w, struct hs_dt_item *it)
 			it->tag = w->depth ? HS_DTW_NODE_END : HS_DTW_DONE;
 			return it->tag;
 		case TAG_PROP:
-			if (w->depth == 0 || off > w->st_size - 8)
+			if (w->depth == 0)
+				return -FDT_ERR_BADSTRUCTURE; /* a property outside every node */
+			if (w->st_size - off < 8)
 				return -FDT_ERR_TRUNCATED;
 			len = be32_at(w->st + off);
 			if (len > w->st_size - off - 8)
@@ -110,15 +112,6 @@ int hs_dt_walk_next(struct hs_dt_walk *w, struct hs_dt_item *it)
 			return -FDT_ERR_BADSTRUCTURE;
 		}
 	}
-}
-
-int hs_dt_streq(const char *name, int len, const char *s)
-{
-	int i = 0;
-
-	while (i < len && s[i] && name[i] == s[i])
-		i++;
-	return i == len && !s[i];
 }
 
 int hs_dt_node_name_is(const char *node_name, int node_len, const char *name, int len)
