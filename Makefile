@@ -37,11 +37,12 @@ STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub
 CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
 	boot/smp.c boot/smp_levels.c \
-	lib/dt/platform.c \
-	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c
-RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c \
-	lib/console/stdio_console.c lib/support/ssp.c stub/console.c stub/names.c \
-	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS) lib/support/bulk.c
+	lib/dt/platform.c lib/dt/walk.c \
+	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c
+RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c lib/dt/walk.c \
+	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c \
+	stub/console.c stub/names.c \
+	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
 # The kexec loader (include/hypstub/kexec.h): its plan, its restart, its arch layer.
 RT_SRCS += lib/kexec/plan.c lib/kexec/kexec.c arch/$(ARCH)/kexec.S
 KEXEC_SRCS := $(wildcard kexec/*.c)

@@ -8,6 +8,7 @@
 #include <hypstub/early_uart.h>
 #include <hypstub/platform.h>
 #include <libfdt.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -18,21 +19,28 @@
 extern unsigned long shim_relocation_offset;
 extern char _image_start[], _end[];
 
-void shim_console_init(const void *loader_dtb)
+int shim_console_init(const void *loader_dtb, struct hs_platform *plat)
 {
 	int err;
+	bool header_ok;
 
 	/* The early UART until the tree names one, so that even a fault while
 	 * the tree is read is reported somewhere. */
 	hs_stub_config.uart_base = EARLY_UART_BASE;
 	err = fdt_check_header(loader_dtb);
-	if (err == 0) {
-		hs_stub_config.uart_base = hs_platform_console(loader_dtb);
-		return;
+	header_ok = err == 0;
+	if (header_ok)
+		err = hs_platform_read(loader_dtb, plat);
+	/* A tree without memory is reported later, on the console it names. */
+	if (err == 0 || err == -FDT_ERR_NOTFOUND) {
+		hs_stub_config.uart_base = plat->uart_base;
+		return err;
 	}
-	printf("\n[shim] the loader's device tree pointer %p is rejected by libfdt (%s):\n"
+	printf("\n[shim] the loader's device tree pointer %p is rejected %s (%s):\n"
 	       "[shim]   this console is the early UART, pl011@0x%lx (make EARLY_UART=...)\n",
-	       loader_dtb, fdt_strerror(err), (unsigned long)EARLY_UART_BASE);
+	       loader_dtb, header_ok ? "as it is read" : "by libfdt", fdt_strerror(err),
+	       (unsigned long)EARLY_UART_BASE);
+	return err;
 }
 
 void shim_print_image_place(void)

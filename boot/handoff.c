@@ -7,6 +7,7 @@
 #include <hypstub/bootinfo.h>
 #include <hypstub/bulk.h>
 #include <hypstub/cpus.h>
+#include <hypstub/dt_walk.h>
 #include <libfdt.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 
 	/* A tree that has one already (hypstub restarted into hypstub) says
 	 * things that are no longer true: replace it. */
-	node = fdt_path_offset(dst, HS_DT_NODE);
+	node = hs_dt_path(dst, HS_DT_NODE, (int)sizeof(HS_DT_NODE) - 1);
 	if (node >= 0) {
 		err = fdt_del_node(dst, node);
 		if (err)
@@ -83,7 +84,7 @@ static const struct hs_cpu *cpu_row(const void *fdt, int node, int ac, const str
  */
 static int add_cpu_levels(void *dst, const struct hs_cpu_table *t)
 {
-	int cpus = fdt_path_offset(dst, "/cpus");
+	int cpus = hs_dt_subnode(dst, 0, "cpus", 4);
 	int ac = fdt_address_cells(dst, cpus);
 	int node;
 
@@ -176,7 +177,7 @@ int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_hand
 		if (err)
 			return err;
 	}
-	chosen = fdt_path_offset(dst, "/chosen");
+	chosen = hs_dt_subnode(dst, 0, "chosen", 6);
 	if (chosen >= 0) {
 		fdt_delprop(dst, chosen, "linux,initrd-start");
 		fdt_delprop(dst, chosen, "linux,initrd-end");

@@ -132,14 +132,13 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	int err, boot_cpu;
 
 	/* Console first, so that every later failure can be reported. */
-	shim_console_init(loader_dtb);
+	err = shim_console_init(loader_dtb, &plat);
 	printf("\n[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
 	       shim_level_name(boot_el), loader_dtb);
 	shim_print_image_place();
 	if (boot_el != 1 && boot_el != 2)
 		shim_fatal("entered at %s: hypstub must be entered at %s (or %s)",
 			   shim_level_name(boot_el), ARCH_EL2_NAME, ARCH_EL1_NAME);
-	err = hs_platform_read(loader_dtb, &plat);
 	if (err)
 		shim_fatal("the device tree at %p is unusable: %s", loader_dtb, fdt_strerror(err));
 	shim_print_platform(&plat);

@@ -19,6 +19,7 @@
  */
 #include <arch/cpu.h>
 #include <hypstub/client.h>
+#include <hypstub/dt_walk.h>
 #include <hypstub/hyp.h>
 #include <hypstub/kexec.h>
 #include <hypstub/rt.h>
@@ -61,7 +62,7 @@ static int arg_pair(const char *key, uint64_t *a, uint64_t *b)
 
 static void read_args(const void *dtb)
 {
-	int chosen = fdt_path_offset(dtb, "/chosen");
+	int chosen = hs_dt_subnode(dtb, 0, "chosen", 6);
 	const char *s = chosen >= 0 ? fdt_getprop(dtb, chosen, "bootargs", NULL) : NULL;
 
 	snprintf(args, sizeof(args), "%s", s ? s : "");
@@ -171,6 +172,8 @@ int main(const void *dtb)
 	cmdline = next_cmdline();
 	printf("[kexec] hypstub kexec loader (%s), at %s\n", ARCH_NAME, ARCH_EL1_NAME);
 	err = hs_kexec_request_init(&req, dtb);
+	/* This payload never turns its MMU on: no cache holds the image (kexec.h). */
+	req.flags |= HS_KEXEC_UNCACHED;
 	if (!err && arg_pair("kexec", &req.image, &req.image_size) != 2)
 		err = "kexec: no kernel given (kexec=ADDR,SIZE on the command line)";
 	if (!err && arg_pair("kexec_dtb", &a, &b)) {

@@ -266,9 +266,6 @@ def kexec_derive(r):
     f["kexec.per_byte"] = round(per_mib / (1 << 20), 4)
     f["kexec.fixed"] = round(f[small] - per_mib * KEXEC_SIZES[0])
     f["kexec.floor.per_byte"] = round(f["kexec.floor.copy_clean"] / f["kexec.floor.bytes"], 4)
-    if "kexec.linux.loader" in f:
-        f["kexec.linux.predicted"] = round(f["kexec.fixed"] + per_mib * f["kexec.linux.bytes"] /
-                                           (1 << 20))
 
 
 def verdict(value, op, limit):
@@ -439,8 +436,6 @@ def main():
         fig("kexec.linux.loader"), smp="kexec")
     add("kexec.linux.bytes", "  that image's size", "bytes", fig("kexec.linux.bytes"),
         smp="kexec")
-    add("kexec.linux.predicted", "  fixed + slope x its size (check)", "insn",
-        fig("kexec.linux.predicted"), smp="kexec")
     add("kexec.per_mib", "kexec copy + clean per MiB (slope 1..16 MiB)", "insn",
         fig("kexec.per_mib"), smp="kexec")
     add("kexec.per_byte", "kexec copy + clean per byte of image", "insn/B",
@@ -458,6 +453,8 @@ def main():
         fig("linux.direct.spread"), smp="linux")
     add("linux.via_hypstub", "Linux via shim + kexec to the same line", "insn",
         fig("linux.via_hypstub"), smp="linux")
+    add("linux.via_hypstub.spread", "  spread of 3 (the stop's lag after the line)", "insn",
+        fig("linux.via_hypstub.spread"), smp="linux")
     add("linux.hypstub_to_hvc", "  of which shim + kexec payload to the hvc (exact)", "insn",
         fig("linux.hypstub_to_hvc"), smp="linux")
     add("linux.after_hvc", "  of which Linux after the restart", "insn",

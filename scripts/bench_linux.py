@@ -46,13 +46,28 @@ LINES = {
 }
 
 
+def connect(path):
+    """A unix socket to QEMU: its file can appear a moment before QEMU
+    listens on it, so a refused connection is tried again for a while."""
+    deadline = time.monotonic() + 10
+    while True:
+        sock = socket.socket(socket.AF_UNIX)
+        sock.settimeout(TIMEOUT)
+        try:
+            sock.connect(path)
+            return sock
+        except ConnectionRefusedError:
+            sock.close()
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class Qmp:
     """QEMU's machine protocol on a unix socket: one command at a time."""
 
     def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX)
-        self.sock.settimeout(TIMEOUT)
-        self.sock.connect(path)
+        self.sock = connect(path)
         self.f = self.sock.makefile("rwb")
         json.loads(self.f.readline())  # the greeting
         self.cmd("qmp_capabilities")
@@ -75,9 +90,7 @@ class Gdb:
     """The gdb remote protocol, only what a breakpoint needs."""
 
     def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX)
-        self.sock.settimeout(TIMEOUT)  # a breakpoint never reached ends the run
-        self.sock.connect(path)
+        self.sock = connect(path)  # its timeout: a breakpoint never reached ends the run
         self.buf = b""
 
     def send(self, body):

@@ -15,6 +15,9 @@
 /* memcpy(dst, src, n) for blocks that do not overlap. */
 void hs_bulk_copy(void *dst, const void *src, size_t n);
 
+/* memmove(dst, src, n): the blocks may overlap. */
+void hs_bulk_move(void *dst, const void *src, size_t n);
+
 /* memset(dst, 0, n). */
 void hs_bulk_zero(void *dst, size_t n);
 

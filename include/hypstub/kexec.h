@@ -17,10 +17,13 @@
  * SOFT_RESTART moves no arguments: a three-instruction trampoline in the
  * loader's own image sets them).
  *
- * Kernels: an arm64 Linux `Image` (the magic "ARM\x64" at 0x38; placed
- * text_offset bytes above a 2 MiB-aligned base, as low in RAM as its
- * flags' bit 3 allows and the loader, the stub and the initrd leave room
- * for; image_size bytes are its); an arm `zImage` (magic 0x016f2818 at
+ * Kernels: an arm64 Linux `Image` (the magic "ARM\x64" at 0x38; run
+ * where it lies, not copied, when its flags' bit 3 lets it run anywhere,
+ * it lies text_offset bytes above a 2 MiB boundary and its image_size
+ * bytes are in RAM clear of the loader, the stub and the initrd;
+ * otherwise placed text_offset bytes above a 2 MiB-aligned base, as low
+ * in RAM as bit 3 allows and the loader, the stub and the initrd leave
+ * room for; image_size bytes are its); an arm `zImage` (magic 0x016f2818 at
  * 0x24, little-endian word 0x04030201 at 0x30; placed at the first free
  * 2 MiB boundary from 32 MiB into RAM, below 128 MiB, entered at its first
  * word in ARM state). hypstub's own shim image is both (it carries those
@@ -60,6 +63,23 @@ struct hs_kexec_range {
 	const char *what;
 };
 
+/*
+ * Request flag HS_KEXEC_UNCACHED: the caller vouches that no data cache
+ * holds a dirty line of the image or of the device tree's place. That is
+ * so when the payload never turned its MMU on, as hypstub's payloads
+ * never do: with the MMU off, EL1/SVC data accesses are Device
+ * (arm: Strongly-ordered) memory, which no cache allocates, so every
+ * write of the payload and of the loader (the copy, the device tree's
+ * edits) went to memory; and when what the boot loader staged (the
+ * image) was cleaned to the point of coherency before hypstub started,
+ * as the arm64 and arm boot protocols ask of a kernel image (QEMU's
+ * loader writes memory directly). The loader then skips the clean to
+ * the point of coherency, which could only write back lines that cannot
+ * exist; it still invalidates the instruction cache. Without the flag it
+ * cleans every byte of the image and the device tree.
+ */
+#define HS_KEXEC_UNCACHED 0x1u
+
 /* What the caller hands the loader. Addresses are physical (MMU off: the same). */
 struct hs_kexec_request {
 	enum hs_kexec_kind arch_kind; /* the only kind this machine runs */
@@ -71,6 +91,7 @@ struct hs_kexec_request {
 	uint64_t ram_start, ram_end;
 	struct hs_kexec_range keep_out[HS_KEXEC_MAX_KEEP_OUT]; /* the loader, the stub */
 	unsigned nkeep_out;
+	unsigned flags; /* HS_KEXEC_UNCACHED or 0 */
 };
 
 /* What the loader will do: every address decided, every check passed. */
@@ -84,6 +105,7 @@ struct hs_kexec_plan {
 	uint64_t dtb_src, dtb_size; /* the device tree now (its totalsize) */
 	uint64_t dtb_dst, dtb_room; /* where it goes, with room for the edits */
 	uint64_t initrd, initrd_size;
+	unsigned req_flags; /* the request's flags */
 };
 
 /*

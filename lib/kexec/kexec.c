@@ -10,6 +10,7 @@
 #include <hypstub/arch.h>
 #include <hypstub/bootinfo.h>
 #include <hypstub/client.h>
+#include <hypstub/dt_walk.h>
 #include <hypstub/kexec.h>
 #include <hypstub/psci.h>
 #include <hypstub/rt.h>
@@ -50,7 +51,12 @@ const char *hs_kexec_request_init(struct hs_kexec_request *req, const void *own_
 	uint64_t res_start, res_end;
 
 	memset(req, 0, sizeof(*req));
-	if (hs_platform_read(own_dtb, &plat) || !plat.ram_size)
+	/* The runtime read the payload's own tree at its start. */
+	if (own_dtb == rt_dtb)
+		plat = rt_platform;
+	else if (hs_platform_read(own_dtb, &plat))
+		plat.ram_size = 0;
+	if (!plat.ram_size)
 		return "kexec: the payload's own device tree names no RAM";
 	req->arch_kind = ARCH_KEXEC_KIND;
 	req->ram_start = plat.ram_base;
@@ -95,7 +101,7 @@ static const char *write_dtb(const struct hs_kexec_plan *p, const char *cmdline)
 	int chosen, err;
 
 	err = fdt_open_into((const void *)(uintptr_t)p->dtb_src, dst, (int)p->dtb_room);
-	chosen = err ? err : fdt_path_offset(dst, "/chosen");
+	chosen = err ? err : hs_dt_subnode(dst, 0, "chosen", 6);
 	if (chosen == -FDT_ERR_NOTFOUND && (cmdline || p->initrd_size))
 		chosen = fdt_add_subnode(dst, 0, "chosen");
 	if (chosen < 0)
@@ -151,9 +157,12 @@ const char *hs_kexec_boot(const struct hs_kexec_plan *p, const char *cmdline)
 	if (err)
 		return err;
 	move_image(p->dst, p->src, p->size);
-	/* Everything the next kernel reads, out to the point of coherency. */
-	arch_kexec_clean(p->dst, p->size);
-	arch_kexec_clean(p->dtb_dst, p->dtb_room);
+	/* Everything the next kernel reads, out to the point of coherency,
+	 * unless the caller vouches no cache holds any of it (kexec.h). */
+	if (!(p->req_flags & HS_KEXEC_UNCACHED)) {
+		arch_kexec_clean(p->dst, p->size);
+		arch_kexec_clean(p->dtb_dst, p->dtb_room);
+	}
 	ret = arch_kexec_restart(p->entry, p->dtb_dst);
 	return ret == HVC_STUB_ERR ? "kexec: the stub refused HVC_SOFT_RESTART"
 				   : "kexec: HVC_SOFT_RESTART returned";

@@ -140,6 +140,15 @@ static const char *plan_arm64(const struct hs_kexec_request *req, const unsigned
 			return "kexec: the load address is not text_offset above a 2 MiB boundary";
 		p->dst = req->load_addr;
 	} else if (p->flags & ARM64_FLAG_ANYWHERE) {
+		/* Where it lies already, when that is a place it may run: no copy. */
+		base = p->src - p->text_offset;
+		if (p->src >= p->text_offset && base % HS_KEXEC_SZ_2M == 0 &&
+		    !in_ram(req, base, p->text_offset + p->span) &&
+		    !collides(a, base, p->text_offset + p->span)) {
+			p->dst = p->src;
+			p->entry = p->dst;
+			return NULL;
+		}
 		base = find_free(a, req->ram_start, HS_KEXEC_SZ_2M, p->text_offset + p->span,
 				 req->ram_end, UINT64_MAX);
 		if (!base)
@@ -249,6 +258,7 @@ const char *hs_kexec_plan(const struct hs_kexec_request *req, struct hs_kexec_pl
 		return "kexec: the image does not fit in RAM (it runs past the end of RAM)";
 	p->src = req->image;
 	p->size = req->image_size;
+	p->req_flags = req->flags;
 	p->kind = hs_kexec_image_kind(h, req->image_size);
 	if (!p->kind)
 		return "kexec: not a kernel image: no arm64 Image magic (\"ARM\\x64\" at 0x38) "

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* lib/support/bulk.c: the same bytes as memcpy/memset, at every alignment, no byte outside. */
+/* lib/support/bulk.c: the same bytes as memcpy/memmove/memset, at every alignment, no byte outside.
+ */
 #include <hypstub/bulk.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,11 +48,29 @@ static void test_zero_every_alignment_and_size(void **state)
 		}
 }
 
+/* Overlapping blocks both ways, every relative alignment: memmove's bytes. */
+static void test_move_every_overlap(void **state)
+{
+	static unsigned char buf[AREA], want[AREA];
+
+	(void)state;
+	for (size_t s_off = 64; s_off < 80; s_off++)
+		for (size_t d_off = 0; d_off < 160; d_off += (d_off < 48 || d_off > 96 ? 1 : 5))
+			for (size_t n = 0; n < 300; n += (n < 80 ? 1 : 13)) {
+				fill(buf, sizeof(buf), (unsigned)(s_off + n));
+				memcpy(want, buf, sizeof(want));
+				memmove(want + d_off, want + s_off, n);
+				hs_bulk_move(buf + d_off, buf + s_off, n);
+				assert_memory_equal(buf, want, sizeof(buf));
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_copy_every_alignment_and_size),
 	    cmocka_unit_test(test_zero_every_alignment_and_size),
+	    cmocka_unit_test(test_move_every_overlap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,11 +12,14 @@
 
 #include "hosttest.h"
 
-#define RAM   0x40000000ull
-#define SIZE  0x20000000ull
-#define STAGE (RAM + 0x10000000)
-#define DTB   (RAM + 0x0f000000)
-#define MIB   0x100000ull
+#define RAM  0x40000000ull
+#define SIZE 0x20000000ull
+/* 64 KiB past a 2 MiB boundary: no place an Image may run, so it moves. */
+#define STAGE (RAM + 0x10010000)
+/* On a 2 MiB boundary: an Image with text_offset 0 may run where it lies. */
+#define ALIGNED (RAM + 0x10400000)
+#define DTB	(RAM + 0x0f000000)
+#define MIB	0x100000ull
 
 static unsigned char *at(uint64_t pa)
 {
@@ -29,13 +32,18 @@ static void put(uint64_t pa, unsigned off, uint64_t v, unsigned n)
 		at(pa)[off + i] = (unsigned char)(v >> (8 * i));
 }
 
+static void image_at(uint64_t pa, uint64_t text_offset, uint64_t span, uint64_t flags)
+{
+	memset(at(pa), 0, 64);
+	put(pa, 8, text_offset, 8);
+	put(pa, 16, span, 8);
+	put(pa, 24, flags, 8);
+	memcpy(at(pa) + 0x38, "ARM\x64", 4);
+}
+
 static void image(uint64_t text_offset, uint64_t span, uint64_t flags)
 {
-	memset(at(STAGE), 0, 64);
-	put(STAGE, 8, text_offset, 8);
-	put(STAGE, 16, span, 8);
-	put(STAGE, 24, flags, 8);
-	memcpy(at(STAGE) + 0x38, "ARM\x64", 4);
+	image_at(STAGE, text_offset, span, flags);
 }
 
 static void zimage(uint32_t end, uint32_t endian)
@@ -175,6 +183,52 @@ static void test_source_may_overlap_its_place(void **state)
 	assert_false(p.dtb_dst < stage + 0x100000 && stage < p.dtb_dst + p.dtb_room);
 }
 
+/* An Image already text_offset above a 2 MiB boundary, with room, is not copied. */
+static void test_image_runs_where_it_lies(void **state)
+{
+	struct hs_kexec_request r = request(HS_KEXEC_ARM64_IMAGE, 27303872);
+	struct hs_kexec_plan p;
+
+	(void)state;
+	r.image = ALIGNED;
+	image_at(ALIGNED, 0, 0x1ab0000, 0xa);
+	assert_null(hs_kexec_plan(&r, &p));
+	assert_int_equal(p.dst, ALIGNED);
+	assert_int_equal(p.entry, ALIGNED);
+	assert_int_equal(p.dtb_dst, (ALIGNED + 0x1ab0000 + 2 * MIB - 1) & ~(2 * MIB - 1));
+	/* text_offset above the boundary: the shim's own image. */
+	r.image = ALIGNED + 2 * MIB;
+	r.image_size = 50000;
+	image_at(ALIGNED + 2 * MIB, 2 * MIB, 0x10490, 0xa);
+	assert_null(hs_kexec_plan(&r, &p));
+	assert_int_equal(p.dst, ALIGNED + 2 * MIB);
+	/* Bit 3 clear: the start of RAM, as before. */
+	image_at(ALIGNED + 2 * MIB, 2 * MIB, 0x10490, 0x2);
+	assert_null(hs_kexec_plan(&r, &p));
+	assert_int_equal(p.dst, RAM + 2 * MIB);
+	/* The load address given wins. */
+	image_at(ALIGNED + 2 * MIB, 2 * MIB, 0x10490, 0xa);
+	r.load_addr = RAM + 16 * MIB + 2 * MIB;
+	assert_null(hs_kexec_plan(&r, &p));
+	assert_int_equal(p.dst, RAM + 18 * MIB);
+	r.load_addr = 0;
+	/* Its image_size over the initrd: moved to the first free place. */
+	r.image = ALIGNED;
+	r.image_size = 0x100000;
+	image_at(ALIGNED, 0, 0x900000, 0xa);
+	r.initrd = ALIGNED + 0x800000;
+	r.initrd_size = 0x1000;
+	assert_null(hs_kexec_plan(&r, &p));
+	assert_int_equal(p.dst, RAM + 10 * MIB);
+	r.initrd_size = 0;
+	/* Its image_size past the end of RAM: moved. */
+	r.image = RAM + SIZE - 4 * MIB;
+	image_at(r.image, 0, 0x900000, 0xa);
+	r.nkeep_out = 1; /* no stub at the top of RAM to collide with first */
+	assert_null(hs_kexec_plan(&r, &p));
+	assert_int_equal(p.dst, RAM + 10 * MIB);
+}
+
 static void test_initrd_is_kept_out(void **state)
 {
 	struct hs_kexec_request r = request(HS_KEXEC_ARM64_IMAGE, 0x100000);
@@ -222,6 +276,7 @@ int main(void)
 	    cmocka_unit_test(test_image_refusals),
 	    cmocka_unit_test(test_zimage_between_32_and_128_mib),
 	    cmocka_unit_test(test_source_may_overlap_its_place),
+	    cmocka_unit_test(test_image_runs_where_it_lies),
 	    cmocka_unit_test(test_initrd_is_kept_out),
 	    cmocka_unit_test(test_device_tree_refusals),
 	};

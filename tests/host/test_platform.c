@@ -109,6 +109,34 @@ static void test_fallback(void **state)
 	assert_int_equal(p.initrd_end, 0);
 }
 
+static void test_many_uarts(void **state)
+{
+	struct hs_platform p;
+
+	(void)state;
+	read_ok("many-uarts", &p);
+	/* The sixth PL011, found by a second walk. */
+	assert_int_equal(p.uart_base, 0x9500000);
+	assert_int_equal(p.ram_base, 0x40000000);
+}
+
+/* A structure block that breaks off: an error, not half a machine. */
+static void test_broken_structure(void **state)
+{
+	void *fdt = load_dtb("virt-gicv3");
+	struct hs_platform p;
+	int err;
+
+	(void)state;
+	/* The first property's tag becomes one that does not exist. */
+	((unsigned char *)fdt)[fdt_off_dt_struct(fdt) + 8 + 3] = 0x0a;
+	err = hs_platform_read(fdt, &p);
+	assert_int_equal(err, -FDT_ERR_BADSTRUCTURE);
+	assert_int_equal(p.ram_size, 0);
+	assert_int_equal(p.uart_base, 0);
+	free(fdt);
+}
+
 static void test_no_memory(void **state)
 {
 	void *fdt = load_dtb("no-memory");
@@ -297,6 +325,8 @@ int main(void)
 	    cmocka_unit_test(test_gicv2_stdout_options),
 	    cmocka_unit_test(test_alias_and_bus),
 	    cmocka_unit_test(test_fallback),
+	    cmocka_unit_test(test_many_uarts),
+	    cmocka_unit_test(test_broken_structure),
 	    cmocka_unit_test(test_no_memory),
 	    cmocka_unit_test(test_corrupt_header),
 	    cmocka_unit_test(test_conduit_names),
