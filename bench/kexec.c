@@ -34,22 +34,8 @@
 #define STAGE_OFFSET  (128 * MIB + 0x10000)
 #define FLOOR_BYTES   MIB
 #define KEXEC_CMDLINE "console=ttyAMA0 panic=-1" /* the kexec payload's default */
-/* arm64 Image header fields (synthetic images; see lib/kexec/plan.c). */
-#define ARM64_TEXT_OFFSET_AT 0x08
-#define ARM64_IMAGE_SIZE_AT  0x10
-#define ARM64_FLAGS_AT	     0x18
-#define ARM64_MAGIC_AT	     0x38
-#define ARM64_MAGIC	     0x644d5241u /* "ARM\x64" */
-/* Flags: little-endian, 4 KiB pages, the 2 MiB base anywhere in RAM. */
-#define ARM64_FLAGS 0xaull
 /* Above the payload's 2 MiB block, as a real kernel that size is placed. */
 #define ARM64_TEXT_OFFSET (8 * MIB)
-#define ZIMAGE_MAGIC_AT	  0x24
-#define ZIMAGE_MAGIC	  0x016f2818u
-#define ZIMAGE_START_AT	  0x28
-#define ZIMAGE_END_AT	  0x2c
-#define ZIMAGE_ENDIAN_AT  0x30
-#define ZIMAGE_LITTLE	  0x04030201u
 
 void bench_sample_kexec(const struct bench_args *a, struct bench_sample *s);
 void bench_kexec_landing(void);
@@ -58,35 +44,10 @@ void bench_copy_clean_floor(void *dst, const void *src, unsigned long bytes);
 
 static const void *own_dtb;
 
-static void put32(unsigned char *p, unsigned at, uint32_t v)
-{
-	for (unsigned i = 0; i < 4; i++)
-		p[at + i] = (unsigned char)(v >> (8 * i));
-}
-
-static void put64(unsigned char *p, unsigned at, uint64_t v)
-{
-	put32(p, at, (uint32_t)v);
-	put32(p, at + 4, (uint32_t)(v >> 32));
-}
-
 /* A header this machine's loader accepts, for `size` bytes at `at`. */
 static void synthetic_image(uintptr_t at, unsigned long size)
 {
-	unsigned char *h = (unsigned char *)at;
-
-	memset(h, 0, 64);
-	if (ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE) {
-		put64(h, ARM64_TEXT_OFFSET_AT, ARM64_TEXT_OFFSET);
-		put64(h, ARM64_IMAGE_SIZE_AT, size);
-		put64(h, ARM64_FLAGS_AT, ARM64_FLAGS);
-		put32(h, ARM64_MAGIC_AT, ARM64_MAGIC);
-	} else {
-		put32(h, ZIMAGE_MAGIC_AT, ZIMAGE_MAGIC);
-		put32(h, ZIMAGE_START_AT, 0);
-		put32(h, ZIMAGE_END_AT, (uint32_t)size);
-		put32(h, ZIMAGE_ENDIAN_AT, ZIMAGE_LITTLE);
-	}
+	hs_kexec_header_write((void *)at, ARCH_KEXEC_KIND, ARM64_TEXT_OFFSET, size);
 }
 
 /*

@@ -48,6 +48,27 @@ enum hs_kexec_kind {
 	HS_KEXEC_ARM_ZIMAGE = 2,  /* arm zImage (or hypstub's arm shim) */
 };
 
+/* The arm64 Image header (Linux's Documentation/arch/arm64/booting.rst), little-endian:
+ * byte offsets of its fields, and its values. */
+#define HS_ARM64_IMAGE_HDR_SIZE	     64
+#define HS_ARM64_IMAGE_TEXT_OFFSET   0x08
+#define HS_ARM64_IMAGE_SIZE	     0x10
+#define HS_ARM64_IMAGE_FLAGS	     0x18
+#define HS_ARM64_IMAGE_MAGIC_AT	     0x38
+#define HS_ARM64_IMAGE_MAGIC	     0x644d5241u /* "ARM\x64" */
+#define HS_ARM64_IMAGE_FLAG_BE	     (1ull << 0)
+#define HS_ARM64_IMAGE_FLAG_ANYWHERE (1ull << 3) /* the 2 MiB base may be anywhere in RAM */
+#define HS_ARM64_IMAGE_FLAGS_KNOWN   0xfull
+/* The arm zImage header (Linux's arch/arm/boot/compressed/head.S): the same. */
+#define HS_ZIMAGE_HDR_SIZE 0x34
+#define HS_ZIMAGE_MAGIC_AT 0x24
+#define HS_ZIMAGE_MAGIC	   0x016f2818u
+#define HS_ZIMAGE_START	   0x28
+#define HS_ZIMAGE_END	   0x2c
+#define HS_ZIMAGE_ENDIAN   0x30
+#define HS_ZIMAGE_LITTLE   0x04030201u
+#define HS_ZIMAGE_BIG	   0x01020304u
+
 #define HS_KEXEC_MAX_KEEP_OUT 8
 /* The device tree: at most this big (arm64's boot protocol), with this much room added. */
 #define HS_KEXEC_DTB_MAX   0x200000ull
@@ -114,6 +135,15 @@ struct hs_kexec_plan {
  * Reads the image's header and the device tree, nothing else.
  */
 const char *hs_kexec_plan(const struct hs_kexec_request *req, struct hs_kexec_plan *plan);
+
+/*
+ * Write the smallest header of `kind` the plan accepts into hdr[0..63]
+ * (zeroed first): an arm64 Image of image_size `size`, little-endian, 4
+ * KiB pages, placeable anywhere, text_offset as given; or a
+ * little-endian zImage of `size` bytes (text_offset ignored). For tests
+ * and benchmarks that stage synthetic images.
+ */
+void hs_kexec_header_write(void *hdr, enum hs_kexec_kind kind, uint64_t text_offset, uint64_t size);
 
 /* The kind of image at `hdr` (size bytes), 0 when neither magic is there. */
 enum hs_kexec_kind hs_kexec_image_kind(const void *hdr, uint64_t size);

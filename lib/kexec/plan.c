@@ -10,25 +10,6 @@
 #include <libfdt.h>
 #include <string.h>
 
-/* arm64 Image header (Documentation/arch/arm64/booting.rst), little-endian. */
-#define ARM64_HDR_SIZE	    64
-#define ARM64_TEXT_OFFSET   0x08
-#define ARM64_IMAGE_SIZE    0x10
-#define ARM64_FLAGS	    0x18
-#define ARM64_MAGIC_AT	    0x38
-#define ARM64_MAGIC	    0x644d5241u /* "ARM\x64" */
-#define ARM64_FLAG_BE	    (1ull << 0)
-#define ARM64_FLAG_ANYWHERE (1ull << 3) /* the 2 MiB base may be anywhere in RAM */
-#define ARM64_FLAGS_KNOWN   0xfull
-/* arm zImage header (arch/arm/boot/compressed/head.S). */
-#define ZIMAGE_HDR_SIZE 0x34
-#define ZIMAGE_MAGIC_AT 0x24
-#define ZIMAGE_MAGIC	0x016f2818u
-#define ZIMAGE_START	0x28
-#define ZIMAGE_END	0x2c
-#define ZIMAGE_ENDIAN	0x30
-#define ZIMAGE_LITTLE	0x04030201u
-#define ZIMAGE_BIG	0x01020304u
 #define KEXEC_PAGE	0x1000ull
 #define KEXEC_DTB_ALIGN 8ull
 
@@ -54,13 +35,45 @@ static uint64_t align_up(uint64_t x, uint64_t align)
 	return x > UINT64_MAX - (align - 1) ? 0 : (x + align - 1) & ~(align - 1);
 }
 
+static void wr32(unsigned char *p, unsigned at, uint32_t v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		p[at + i] = (unsigned char)(v >> (8 * i));
+}
+
+static void wr64(unsigned char *p, unsigned at, uint64_t v)
+{
+	wr32(p, at, (uint32_t)v);
+	wr32(p, at + 4, (uint32_t)(v >> 32));
+}
+
+void hs_kexec_header_write(void *hdr, enum hs_kexec_kind kind, uint64_t text_offset, uint64_t size)
+{
+	unsigned char *p = hdr;
+
+	memset(p, 0, HS_ARM64_IMAGE_HDR_SIZE);
+	if (kind == HS_KEXEC_ARM64_IMAGE) {
+		wr64(p, HS_ARM64_IMAGE_TEXT_OFFSET, text_offset);
+		wr64(p, HS_ARM64_IMAGE_SIZE, size);
+		/* Little-endian (bit 0 clear), 4 KiB pages (bits 1-2 = 1), anywhere (bit 3). */
+		wr64(p, HS_ARM64_IMAGE_FLAGS, (1ull << 1) | HS_ARM64_IMAGE_FLAG_ANYWHERE);
+		wr32(p, HS_ARM64_IMAGE_MAGIC_AT, HS_ARM64_IMAGE_MAGIC);
+	} else {
+		wr32(p, HS_ZIMAGE_MAGIC_AT, HS_ZIMAGE_MAGIC);
+		wr32(p, HS_ZIMAGE_START, 0);
+		wr32(p, HS_ZIMAGE_END, (uint32_t)size);
+		wr32(p, HS_ZIMAGE_ENDIAN, HS_ZIMAGE_LITTLE);
+	}
+}
+
 enum hs_kexec_kind hs_kexec_image_kind(const void *hdr, uint64_t size)
 {
 	const unsigned char *p = hdr;
 
-	if (size >= ARM64_HDR_SIZE && rd32(p, ARM64_MAGIC_AT) == ARM64_MAGIC)
+	if (size >= HS_ARM64_IMAGE_HDR_SIZE &&
+	    rd32(p, HS_ARM64_IMAGE_MAGIC_AT) == HS_ARM64_IMAGE_MAGIC)
 		return HS_KEXEC_ARM64_IMAGE;
-	if (size >= ZIMAGE_HDR_SIZE && rd32(p, ZIMAGE_MAGIC_AT) == ZIMAGE_MAGIC)
+	if (size >= HS_ZIMAGE_HDR_SIZE && rd32(p, HS_ZIMAGE_MAGIC_AT) == HS_ZIMAGE_MAGIC)
 		return HS_KEXEC_ARM_ZIMAGE;
 	return 0;
 }
@@ -118,13 +131,13 @@ static const char *plan_arm64(const struct hs_kexec_request *req, const unsigned
 {
 	uint64_t base;
 
-	p->text_offset = rd64(h, ARM64_TEXT_OFFSET);
-	p->span = rd64(h, ARM64_IMAGE_SIZE);
-	p->flags = rd64(h, ARM64_FLAGS);
-	if (p->flags & ARM64_FLAG_BE)
+	p->text_offset = rd64(h, HS_ARM64_IMAGE_TEXT_OFFSET);
+	p->span = rd64(h, HS_ARM64_IMAGE_SIZE);
+	p->flags = rd64(h, HS_ARM64_IMAGE_FLAGS);
+	if (p->flags & HS_ARM64_IMAGE_FLAG_BE)
 		return "kexec: the Image is a big-endian kernel (flags bit 0); this CPU runs "
 		       "little-endian";
-	if (p->flags & ~ARM64_FLAGS_KNOWN)
+	if (p->flags & ~HS_ARM64_IMAGE_FLAGS_KNOWN)
 		return "kexec: the Image's flags have bits this loader does not know";
 	if (p->span == 0)
 		return "kexec: the Image says image_size 0 (a kernel older than 3.17): how much "
@@ -139,7 +152,7 @@ static const char *plan_arm64(const struct hs_kexec_request *req, const unsigned
 		if ((req->load_addr - p->text_offset) % HS_KEXEC_SZ_2M)
 			return "kexec: the load address is not text_offset above a 2 MiB boundary";
 		p->dst = req->load_addr;
-	} else if (p->flags & ARM64_FLAG_ANYWHERE) {
+	} else if (p->flags & HS_ARM64_IMAGE_FLAG_ANYWHERE) {
 		/* Where it lies already, when that is a place it may run: no copy. */
 		base = p->src - p->text_offset;
 		if (p->src >= p->text_offset && base % HS_KEXEC_SZ_2M == 0 &&
@@ -166,12 +179,12 @@ static const char *plan_arm64(const struct hs_kexec_request *req, const unsigned
 static const char *plan_zimage(const struct hs_kexec_request *req, const unsigned char *h,
 			       struct hs_kexec_plan *p, const struct avoid *a)
 {
-	uint32_t start = rd32(h, ZIMAGE_START), end = rd32(h, ZIMAGE_END);
-	uint32_t endian = rd32(h, ZIMAGE_ENDIAN);
+	uint32_t start = rd32(h, HS_ZIMAGE_START), end = rd32(h, HS_ZIMAGE_END);
+	uint32_t endian = rd32(h, HS_ZIMAGE_ENDIAN);
 
-	if (endian == ZIMAGE_BIG)
+	if (endian == HS_ZIMAGE_BIG)
 		return "kexec: the zImage is a big-endian kernel; this CPU runs little-endian";
-	if (endian != ZIMAGE_LITTLE)
+	if (endian != HS_ZIMAGE_LITTLE)
 		return "kexec: the zImage has no endianness word (0x04030201 at 0x30)";
 	if (end <= start)
 		return "kexec: the zImage's end is not above its start";

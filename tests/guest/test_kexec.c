@@ -40,27 +40,11 @@ static void put32(unsigned char *p, unsigned at, uint32_t v)
 		p[at + i] = (unsigned char)(v >> (8 * i));
 }
 
-static void put64(unsigned char *p, unsigned at, uint64_t v)
-{
-	put32(p, at, (uint32_t)v);
-	put32(p, at + 4, (uint32_t)(v >> 32));
-}
-
 /* A valid header for this architecture: span bytes of memory, placed anywhere. */
 static void make_image(uint64_t span)
 {
 	memset(fake, 0, sizeof(fake));
-	if (ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE) {
-		put64(fake, 0x08, 0);	       /* text_offset */
-		put64(fake, 0x10, span);       /* image_size */
-		put64(fake, 0x18, 0xa);	       /* LE, 4K, anywhere */
-		put32(fake, 0x38, 0x644d5241); /* "ARM\x64" */
-	} else {
-		put32(fake, 0x24, 0x016f2818);
-		put32(fake, 0x28, 0);
-		put32(fake, 0x2c, (uint32_t)span);
-		put32(fake, 0x30, 0x04030201);
-	}
+	hs_kexec_header_write(fake, ARCH_KEXEC_KIND, 0, span);
 }
 
 static struct hs_kexec_request base_request(void)
@@ -108,7 +92,8 @@ TEST_HYP(kexec, refuses_an_image_without_the_magic)
 	struct hs_kexec_request req = base_request();
 
 	make_image(0x100000);
-	fake[ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE ? 0x38 : 0x24] ^= 0xff;
+	fake[ARCH_KEXEC_KIND == HS_KEXEC_ARM64_IMAGE ? HS_ARM64_IMAGE_MAGIC_AT
+						     : HS_ZIMAGE_MAGIC_AT] ^= 0xff;
 	expect_refused(&req, "not a kernel image");
 }
 

@@ -244,6 +244,22 @@ static void test_initrd_is_kept_out(void **state)
 	refused(&r, "overlaps the initrd");
 }
 
+/* The header writer the tests and the bench use: byte for byte what this file writes by hand. */
+static void test_header_writer(void **state)
+{
+	unsigned char mine[64];
+
+	(void)state;
+	image(0x800000, 0x1ab0000, 0xa);
+	hs_kexec_header_write(mine, HS_KEXEC_ARM64_IMAGE, 0x800000, 0x1ab0000);
+	assert_memory_equal(mine, at(STAGE), 64);
+	assert_int_equal(hs_kexec_image_kind(mine, 64), HS_KEXEC_ARM64_IMAGE);
+	zimage(0x543210, 0x04030201);
+	hs_kexec_header_write(mine, HS_KEXEC_ARM_ZIMAGE, 0, 0x543210);
+	assert_memory_equal(mine, at(STAGE), 64);
+	assert_int_equal(hs_kexec_image_kind(mine, 64), HS_KEXEC_ARM_ZIMAGE);
+}
+
 static void test_device_tree_refusals(void **state)
 {
 	struct hs_kexec_request r = request(HS_KEXEC_ARM64_IMAGE, 0x100000);
@@ -278,6 +294,7 @@ int main(void)
 	    cmocka_unit_test(test_source_may_overlap_its_place),
 	    cmocka_unit_test(test_image_runs_where_it_lies),
 	    cmocka_unit_test(test_initrd_is_kept_out),
+	    cmocka_unit_test(test_header_writer),
 	    cmocka_unit_test(test_device_tree_refusals),
 	};
 
