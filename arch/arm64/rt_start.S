@@ -2,6 +2,7 @@
 /* The payload runtime's entry, EL1 vectors and firmware calls (arm64). */
 
 #include <arch/c_runtime.S.inc>
+#include <arch/frame_store.S.inc>
 
 #define RT_FRAME_SIZE (36 * 8)
 
@@ -91,18 +92,7 @@ rt_el1_vectors:
 rt_vector_common:
 	stp	x2, x3, [sp, #16]
 	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	frame_store_x6_x29 sp
 	add	x2, sp, #RT_FRAME_SIZE
 	stp	x30, x2, [sp, #240]
 	mrs	x2, elr_el1

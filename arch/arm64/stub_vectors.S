@@ -27,6 +27,7 @@
  * outgrows its slot), which keeps the whole stub within 4 KiB.
  */
 #include <arch/crash_entry.S.inc>
+#include <arch/frame_store.S.inc>
 #include <arch/slow_lock.S.inc>
 #include <hypstub/bootinfo.h>
 
@@ -95,18 +96,7 @@ hs_crash_frame:
 	stp	x4, x5, [sp, #16]
 	ldp	x4, x5, [x0, #32]
 	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	frame_store_x6_x29 sp
 	add	x2, x0, #HS_CRASH_SAVE		/* the SP it had */
 	stp	x30, x2, [sp, #240]
 	b	hs_crash_frame2
