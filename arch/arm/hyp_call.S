@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The sample hypervisor's client helpers in SVC mode (include/hypstub/hyp.h). */
+#include <arch/dcache_range.S.inc>
+
 	.arm
 	.syntax unified
 	.text
@@ -24,18 +26,8 @@ arch_hvc0_regs:
  */
 	.global arch_hyp_image_sync
 arch_hyp_image_sync:
-	mrc	p15, 0, r2, c0, c0, 1		@ CTR
-	ubfx	r2, r2, #16, #4			@ DminLine: log2(words)
-	mov	r3, #4
-	lsl	r3, r3, r2
 	add	r1, r0, r1
-	sub	r2, r3, #1
-	bic	r0, r0, r2
-1:	mcr	p15, 0, r0, c7, c14, 1
-	add	r0, r0, r3
-	cmp	r0, r1
-	blo	1b
-	dsb	sy
+	dcache_range c14, 1, r0, r1, r2, r3	@ DCCIMVAC
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c1, 0
 	mcr	p15, 0, r0, c7, c1, 6

@@ -7,6 +7,8 @@
  * into a trampoline that sets the Linux boot registers, which arm's
  * HVC_SOFT_RESTART does not move.
  */
+#include <arch/dcache_range.S.inc>
+
 	.arm
 	.syntax unified
 	.text
@@ -46,18 +48,8 @@ arch_kexec_copy_bwd:
 arch_kexec_clean:
 	cmp	r2, #0
 	beq	2f
-	mrc	p15, 0, r3, c0, c0, 1		@ CTR
-	ubfx	r3, r3, #16, #4			@ DminLine: log2 of the smallest line, in words
-	mov	r1, #4
-	lsl	r1, r1, r3			@ the line in bytes
 	add	r2, r0, r2
-	sub	r3, r1, #1
-	bic	r0, r0, r3
-1:	mcr	p15, 0, r0, c7, c10, 1		@ DCCMVAC
-	add	r0, r0, r1
-	cmp	r0, r2
-	blo	1b
-	dsb	sy
+	dcache_range c10, 1, r0, r2, r1, r3	@ DCCMVAC
 2:	bx	lr
 
 /*

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The sample hypervisor's client helpers at EL1 (include/hypstub/hyp.h). */
+#include <arch/dcache_range.S.inc>
+
 	.text
 /*
  * void arch_hvc0_regs(unsigned long r[5]): x0..x4 from r, `hvc #0`,
@@ -26,18 +28,8 @@ arch_hvc0_regs:
  */
 	.global arch_hyp_image_sync
 arch_hyp_image_sync:
-	mrs	x2, ctr_el0
-	ubfx	x2, x2, #16, #4			/* DminLine: log2(words) */
-	mov	x3, #4
-	lsl	x3, x3, x2
 	add	x1, x0, x1
-	sub	x4, x3, #1
-	bic	x0, x0, x4
-1:	dc	civac, x0
-	add	x0, x0, x3
-	cmp	x0, x1
-	b.lo	1b
-	dsb	sy
+	dcache_range civac, x0, x1, x2, x3
 	ic	ialluis
 	dsb	sy
 	isb

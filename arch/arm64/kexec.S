@@ -5,6 +5,8 @@
  * per six instructions through q0-q3; the clean is one `dc cvac` per
  * data cache line (CTR_EL0.DminLine); the restart is `hvc #0`.
  */
+#include <arch/dcache_range.S.inc>
+
 	.text
 
 /* x0 = dst, x1 = src, x2 = bytes (a multiple of 64), lowest block first. */
@@ -37,18 +39,8 @@ arch_kexec_copy_bwd:
 	.global arch_kexec_clean
 arch_kexec_clean:
 	cbz	x1, 2f
-	mrs	x3, ctr_el0
-	ubfx	x3, x3, #16, #4			/* DminLine: log2 of the smallest line, in words */
-	mov	x2, #4
-	lsl	x2, x2, x3			/* the line in bytes */
 	add	x1, x0, x1
-	sub	x3, x2, #1
-	bic	x0, x0, x3
-1:	dc	cvac, x0
-	add	x0, x0, x2
-	cmp	x0, x1
-	b.lo	1b
-	dsb	sy
+	dcache_range cvac, x0, x1, x2, x3
 2:	ret
 
 /*
