@@ -205,15 +205,8 @@ def measure(arch, cpu, kernel, reps=3, gic=3):
 
 
 def fetch(arch):
-    """Debian's kernel for `arch` through scripts/fetch-linux.sh (cached in
-    build/linux/): (path, None), or (None, why there is none)."""
-    proc = subprocess.run([os.path.join(ROOT, "scripts", "fetch-linux.sh"), arch], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
-    path = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
-    if proc.returncode == 0 and path and os.path.isfile(os.path.join(ROOT, path)):
-        return os.path.join(ROOT, path), None
-    return None, "no Debian %s kernel: %s" % (
-        arch, (proc.stderr.strip().splitlines() or ["fetch-linux.sh failed"])[-1])
+    """Debian's kernel for `arch`: (path, None), or (None, why there is none)."""
+    return hsqemu.fetch_linux(arch)
 
 
 def figures(arch, cpu, kernel, gic, reps=3):

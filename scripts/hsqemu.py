@@ -56,6 +56,23 @@ KEXEC_CMDLINE = "console=ttyAMA0 panic=-1"
 LINUX_STOPS = (b"Kernel panic - not syncing",)
 
 
+def fetch_linux(arch, echo=False):
+    """Debian's kernel for `arch` through scripts/fetch-linux.sh (cached in
+    build/linux/): (path, None), or (None, why there is none). With `echo`,
+    the script's progress lines are printed."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    proc = subprocess.run([os.path.join(root, "scripts", "fetch-linux.sh"), arch], cwd=root,
+                          capture_output=True, text=True, check=False)
+    if echo:
+        for line in proc.stderr.splitlines():
+            print("  " + line, flush=True)
+    path = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+    if proc.returncode == 0 and path and os.path.isfile(os.path.join(root, path)):
+        return os.path.join(root, path), None
+    return None, "no Debian %s kernel: %s" % (
+        arch, (proc.stderr.strip().splitlines() or ["fetch-linux.sh failed"])[-1])
+
+
 def kexec_command(arch, cpu, smp, gic, el, shim, payload, kernel, dtb=None, cmdline=None,
                   payload_args="", extra=()):
     """The shim with the kexec payload, which restarts into `kernel` (and `dtb`),

@@ -13,7 +13,6 @@ import concurrent.futures
 import fnmatch
 import os
 import re
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
@@ -42,18 +41,8 @@ LINUX = {}
 
 def fetch_linux(archs):
     """Fetch (or find cached) Debian's kernel for each architecture, once."""
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     for arch in sorted(archs):
-        proc = subprocess.run([os.path.join(root, "scripts", "fetch-linux.sh"), arch], cwd=root,
-                              capture_output=True, text=True, check=False)
-        for line in proc.stderr.splitlines():
-            print("  " + line, flush=True)
-        path = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
-        if proc.returncode == 0 and path and os.path.isfile(os.path.join(root, path)):
-            LINUX[arch] = (os.path.join(root, path), None)
-        else:
-            LINUX[arch] = (None, "no Debian %s kernel: %s" % (
-                arch, (proc.stderr.strip().splitlines() or ["fetch-linux.sh failed"])[-1]))
+        LINUX[arch] = hsqemu.fetch_linux(arch, echo=True)
 
 
 def command(build, config, group):
