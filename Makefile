@@ -37,9 +37,11 @@ STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub
 CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
 	boot/smp.c boot/smp_levels.c \
+	drivers/cpu/psci.c drivers/cpu/spin_table.c drivers/cpu/release.c \
 	lib/dt/platform.c lib/dt/walk.c \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c lib/dt/walk.c \
+	drivers/cpu/release.c \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c \
 	stub/console.c stub/names.c \
 	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)

@@ -97,13 +97,14 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 		printf("[shim] the device tree lists %u CPUs; hypstub keeps %u: the other %u stay "
 		       "off\n",
 		       plat->ncpus, (unsigned)table->ncpus, plat->ncpus - (unsigned)table->ncpus);
-	if (table->ncpus > 1 && plat->psci == HS_PSCI_NONE) {
-		printf("[shim] no PSCI in the device tree: the other %u CPU(s) stay off\n",
-		       (unsigned)table->ncpus - 1);
-		return;
-	}
-	up = hs_smp_bring_up(table, entry);
-	if (table->ncpus > 1)
+	up = hs_smp_bring_up(table, plat, entry,
+			     (uintptr_t)resident_copy(resident, hs_cpu_spin_entry));
+	if (table->ncpus > 1 && table->spin_cpus)
+		printf("[shim] %u of %u CPUs up; the payload starts the others through hypstub's "
+		       "release slots at 0x%llx\n",
+		       up, (unsigned)table->ncpus,
+		       (unsigned long long)(uintptr_t)resident_copy(resident, hs_cpu_release));
+	else if (table->ncpus > 1)
 		printf("[shim] %u of %u CPUs up; the payload starts the others through 0x%llx\n",
 		       up, (unsigned)table->ncpus, (unsigned long long)entry);
 	odd = hs_smp_odd_cpu(table);
@@ -175,6 +176,7 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	handoff.cpu_entry = (uintptr_t)resident_copy(resident, hs_cpu_entry);
 	handoff.cpu_table = (uintptr_t)resident_copy(resident, &hs_cpu_table);
 	handoff.cpus = resident_copy(resident, &hs_cpu_table);
+	handoff.cpu_release = (uintptr_t)resident_copy(resident, hs_cpu_release);
 	shim_start_cpus(resident, &plat, boot_el, &handoff);
 
 	dtb = (void *)(uintptr_t)(resident + HS_RESIDENT_DTB_OFFSET);

@@ -20,6 +20,14 @@
 /* First number of hypstub's own calls: "HS" in the top half of 32 bits. */
 #define HS_CALL_BASE 0x48530000UL
 
+/*
+ * HS_CALL_PARK: send the calling CPU back to hypstub's parking place
+ * (docs/ABI.md). It waits there at EL2/HYP until a payload writes an
+ * entry point to its release slot, and enters there as a CPU started
+ * through the slot does. Returns only when it cannot park (HVC_STUB_ERR).
+ */
+#define HS_CALL_PARK (HS_CALL_BASE + 0)
+
 /* Alignment the architecture requires of VBAR_EL2 (bits [10:0] RES0). */
 #define HS_VECTORS_ALIGN_ARM64 2048
 /* SOFT_RESTART entry points must be instruction aligned. */

@@ -12,6 +12,18 @@
 
 enum hs_psci_conduit { HS_PSCI_NONE, HS_PSCI_SMC, HS_PSCI_HVC };
 
+/*
+ * How a CPU is started (its /cpus node's enable-method, else the /cpus
+ * node's): "psci" (or no enable-method on a machine with PSCI) is PSCI
+ * CPU_ON; "spin-table" writes the entry to its cpu-release-addr.
+ */
+enum hs_cpu_method {
+	HS_CPU_METHOD_NONE,
+	HS_CPU_METHOD_PSCI,
+	HS_CPU_METHOD_SPIN_TABLE,
+	HS_CPU_METHOD_OTHER
+};
+
 struct hs_platform {
 	uint64_t ram_base, ram_size; /* first memory bank */
 	uint64_t uart_base;	     /* PL011, 0 when none found */
@@ -21,6 +33,8 @@ struct hs_platform {
 	enum hs_psci_conduit psci;
 	unsigned ncpus; /* may exceed HS_MAX_CPUS; only that many MPIDRs are kept */
 	uint64_t cpu_mpidr[HS_MAX_CPUS];
+	uint8_t cpu_method[HS_MAX_CPUS];	/* enum hs_cpu_method */
+	uint64_t cpu_release_addr[HS_MAX_CPUS]; /* spin-table: cpu-release-addr, 0 if none */
 };
 
 /*
@@ -34,5 +48,6 @@ int hs_platform_read(const void *fdt, struct hs_platform *p);
 uint64_t hs_platform_console(const void *fdt);
 
 const char *hs_psci_conduit_name(enum hs_psci_conduit c);
+const char *hs_cpu_method_name(enum hs_cpu_method m);
 
 #endif

@@ -40,10 +40,10 @@ struct dt_node {
 	int offset, depth;
 	const char *name;
 	int name_len;
-	const char *type, *compatible, *method, *stdout_path;
-	int type_len, compatible_len, method_len, stdout_path_len;
-	const unsigned char *reg, *initrd_start, *initrd_end;
-	int reg_len, initrd_start_len, initrd_end_len;
+	const char *type, *compatible, *method, *stdout_path, *enable_method;
+	int type_len, compatible_len, method_len, stdout_path_len, enable_method_len;
+	const unsigned char *reg, *initrd_start, *initrd_end, *release;
+	int reg_len, initrd_start_len, initrd_end_len, release_len;
 	int ac, sc; /* for its children: libfdt's fdt_address_cells()/fdt_size_cells() */
 };
 
@@ -51,6 +51,8 @@ struct dt_node {
 struct dt_level {
 	int ac, sc;
 	bool is_cpus;
+	const char *enable_method; /* the /cpus node's, for CPUs without their own */
+	int enable_method_len;
 };
 
 /* PL011s remembered, to find the one stdout-path names without a second walk. */
@@ -154,6 +156,18 @@ static uint64_t u32_or_u64(const unsigned char *v, int len)
 	return v && (len == 4 || len == 8) ? dt_read_cells(v, len / 4) : 0;
 }
 
+/* enable-method's first string; no enable-method: PSCI, if the machine has it (settled later). */
+static enum hs_cpu_method cpu_method(const char *m, int len)
+{
+	if (!m)
+		return HS_CPU_METHOD_NONE;
+	if (value_is(m, len, "psci"))
+		return HS_CPU_METHOD_PSCI;
+	if (value_is(m, len, "spin-table"))
+		return HS_CPU_METHOD_SPIN_TABLE;
+	return HS_CPU_METHOD_OTHER;
+}
+
 /* Everything the node's properties say; called once they have all been seen. */
 static void node_done(struct dt_reader *r, const struct dt_node *n)
 {
@@ -162,7 +176,7 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 	unsigned kinds;
 
 	if (n->depth < DT_MAX_DEPTH)
-		r->level[n->depth] = (struct dt_level){n->ac, n->sc, false};
+		r->level[n->depth] = (struct dt_level){n->ac, n->sc, false, NULL, 0};
 	kinds = n->compatible ? compatible_kinds(n->compatible, n->compatible_len) : 0;
 	for (int c = C_GICV3; c < C_COUNT; c++) {
 		struct dt_found *f = &r->found[c];
@@ -196,8 +210,11 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 		}
 		if (!r->cpus_seen && hs_dt_node_name_is(n->name, n->name_len, "cpus", 4)) {
 			r->cpus_seen = true;
-			if (n->depth < DT_MAX_DEPTH)
+			if (n->depth < DT_MAX_DEPTH) {
 				r->level[n->depth].is_cpus = true;
+				r->level[n->depth].enable_method = n->enable_method;
+				r->level[n->depth].enable_method_len = n->enable_method_len;
+			}
 		}
 		if (!r->chosen_seen && hs_dt_node_name_is(n->name, n->name_len, "chosen", 6)) {
 			r->chosen_seen = true;
@@ -209,8 +226,16 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 	}
 	if (n->depth == 2 && r->level[1].is_cpus && n->type &&
 	    value_is(n->type, n->type_len, "cpu") && node_reg(r, n, &addr, NULL)) {
-		if (p->ncpus < HS_MAX_CPUS)
+		if (p->ncpus < HS_MAX_CPUS) {
+			const char *m =
+			    n->enable_method ? n->enable_method : r->level[1].enable_method;
+			int mlen =
+			    n->enable_method ? n->enable_method_len : r->level[1].enable_method_len;
+
 			p->cpu_mpidr[p->ncpus] = addr;
+			p->cpu_method[p->ncpus] = (uint8_t)cpu_method(m, mlen);
+			p->cpu_release_addr[p->ncpus] = u32_or_u64(n->release, n->release_len);
+		}
 		p->ncpus++;
 	}
 }
@@ -229,8 +254,12 @@ static void node_prop(const struct hs_dt_walk *w, const struct hs_dt_item *it, s
 	/* Most properties are none of these: their first character says so. */
 	switch (first) {
 	case 'r': KEEP(reg, reg_len, "reg") return;
-	case 'c': KEEP(compatible, compatible_len, "compatible") return;
+	case 'c':
+		KEEP(compatible, compatible_len, "compatible")
+		KEEP(release, release_len, "cpu-release-addr")
+		return;
 	case 'd': KEEP(type, type_len, "device_type") return;
+	case 'e': KEEP(enable_method, enable_method_len, "enable-method") return;
 	case 'm': KEEP(method, method_len, "method") return;
 	case 'l':
 		KEEP(initrd_start, initrd_start_len, "linux,initrd-start")
@@ -255,10 +284,11 @@ static void node_start(struct dt_node *n, const struct hs_dt_item *it)
 	n->depth = it->depth;
 	n->name = it->name;
 	n->name_len = it->name_len;
-	n->type = n->compatible = n->method = n->stdout_path = NULL;
-	n->reg = n->initrd_start = n->initrd_end = NULL;
+	n->type = n->compatible = n->method = n->stdout_path = n->enable_method = NULL;
+	n->reg = n->initrd_start = n->initrd_end = n->release = NULL;
 	n->type_len = n->compatible_len = n->method_len = n->stdout_path_len = 0;
-	n->reg_len = n->initrd_start_len = n->initrd_end_len = 0;
+	n->enable_method_len = 0;
+	n->reg_len = n->initrd_start_len = n->initrd_end_len = n->release_len = 0;
 	n->ac = n->sc = -2; /* not seen yet */
 }
 
@@ -372,6 +402,10 @@ int hs_platform_read(const void *fdt, struct hs_platform *p)
 		p->psci = HS_PSCI_SMC;
 	else if (f->method && value_is(f->method, f->method_len, "hvc"))
 		p->psci = HS_PSCI_HVC;
+	/* A CPU without an enable-method is started the way the machine offers: PSCI, if any. */
+	for (unsigned i = 0; i < p->ncpus && i < HS_MAX_CPUS; i++)
+		if (p->cpu_method[i] == HS_CPU_METHOD_NONE && p->psci != HS_PSCI_NONE)
+			p->cpu_method[i] = HS_CPU_METHOD_PSCI;
 	return p->ram_size ? 0 : -FDT_ERR_NOTFOUND;
 }
 
@@ -381,6 +415,16 @@ uint64_t hs_platform_console(const void *fdt)
 
 	hs_platform_read(fdt, &p);
 	return p.uart_base;
+}
+
+const char *hs_cpu_method_name(enum hs_cpu_method m)
+{
+	switch (m) {
+	case HS_CPU_METHOD_PSCI: return "psci";
+	case HS_CPU_METHOD_SPIN_TABLE: return "spin-table";
+	case HS_CPU_METHOD_OTHER: return "an enable-method hypstub does not know";
+	default: return "none";
+	}
 }
 
 const char *hs_psci_conduit_name(enum hs_psci_conduit c)

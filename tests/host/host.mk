@@ -32,7 +32,7 @@ HOST_FAKE := tests/host/fake/fake_cpu.c
 
 # One binary per unit: test_<name>, from these sources.
 HOST_TESTS := fake dispatch el2_setup el2_setup_arm cpu platform payload payload32 handoff smp bulk \
-	kexec pt
+	kexec pt spin_table
 HOST_SRCS_fake := tests/host/test_fake.c $(HOST_FAKE)
 HOST_SRCS_dispatch := tests/host/test_dispatch.c stub/dispatch.c $(HOST_FAKE)
 HOST_SRCS_el2_setup := tests/host/test_el2_setup.c arch/arm64/el2_setup.c $(HOST_FAKE)
@@ -47,12 +47,14 @@ HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c lib/dt/walk.c lib/
 HOST_SRCS_bulk := tests/host/test_bulk.c lib/support/bulk.c
 HOST_SRCS_kexec := tests/host/test_kexec.c lib/kexec/plan.c
 HOST_SRCS_pt := tests/host/test_pt.c hyp/pt.c
+HOST_SRCS_spin_table := tests/host/test_spin_table.c drivers/cpu/release.c drivers/cpu/spin_table.c \
+	drivers/cpu/psci.c $(HOST_FAKE)
 HOST_SRCS_smp := tests/host/test_smp.c cpu/cpu_entry.c boot/smp_levels.c arch/arm64/el2_setup.c \
 	$(HOST_FAKE)
 
 HOST_BINS := $(HOST_TESTS:%=$(HOST_BUILD)/test_%)
 HOST_HDRS := $(wildcard include/hypstub/*.h arch/*/include/arch/*.h stub/*.h cpu/*.h boot/*.h \
-	tests/host/*.h tests/host/fake/*.h tests/host/fake/arch/*.h hyp/*.h)
+	tests/host/*.h tests/host/fake/*.h tests/host/fake/arch/*.h hyp/*.h drivers/*/*.h)
 # The device trees of the platform tests, compiled at build time.
 HOST_DTS := $(wildcard tests/host/data/*.dts)
 HOST_DTBS := $(HOST_DTS:tests/host/data/%.dts=$(HOST_BUILD)/data/%.dtb)
