@@ -98,7 +98,8 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 		       "off\n",
 		       plat->ncpus, (unsigned)table->ncpus, plat->ncpus - (unsigned)table->ncpus);
 	up = hs_smp_bring_up(table, plat, entry,
-			     (uintptr_t)resident_copy(resident, hs_cpu_spin_entry));
+			     (uintptr_t)resident_copy(resident, hs_cpu_spin_entry),
+			     (uintptr_t)resident_copy(resident, &hs_cpu_bring_up));
 	if (table->ncpus > 1 && table->spin_cpus)
 		printf("[shim] %u of %u CPUs up; the payload starts the others through hypstub's "
 		       "release slots at 0x%llx\n",

@@ -68,7 +68,7 @@ static bool cpu_came_up(const struct hs_cpu_table *t, unsigned i)
 }
 
 unsigned hs_smp_bring_up(struct hs_cpu_table *t, const struct hs_platform *p, uintptr_t cpu_entry,
-			 uintptr_t spin_entry)
+			 uintptr_t spin_entry, uintptr_t bring_up)
 {
 	static const char *const levels[] = ARCH_LEVEL_NAMES;
 	unsigned up = 1;
@@ -86,7 +86,7 @@ unsigned hs_smp_bring_up(struct hs_cpu_table *t, const struct hs_platform *p, ui
 			       hs_cpu_method_name(p->cpu_method[i]));
 			continue;
 		}
-		why = ops->start(t, i, p, ops->entry(cpu_entry, spin_entry));
+		why = ops->start(t, i, p, ops->entry(cpu_entry, spin_entry), bring_up);
 		if (why) {
 			printf("%s: left off\n", why);
 			continue;

@@ -19,6 +19,14 @@ extern struct hs_cpu_table hs_cpu_table;
 /* hypstub's own release slots, by table row ("hypstub,cpu-release"). */
 extern struct hs_cpu_release hs_cpu_release[HS_MAX_CPUS];
 
+/*
+ * The shim's own start record, for its boot-time bring-up: a CPU started
+ * with this record's address (its resident copy) comes up, is set up and
+ * parks (powers off, PARKED). Any other record is a payload's; a null one
+ * is refused like any other bad record.
+ */
+extern const struct hs_cpu_start hs_cpu_bring_up;
+
 /* The first instruction a CPU runs after PSCI CPU_ON (cpu_entry.S). */
 extern char hs_cpu_entry[];
 /* Where a spin table's loop releases a CPU at boot: the CPU entry for the bring-up. */
@@ -40,9 +48,9 @@ extern char hs_cpu_start[], hs_cpu_end[];
  * at, `released` the release slot's entry when the CPU comes from the
  * parking place (else 0). Sets the CPU up and returns where it enters
  * EL1 (or, released once a kernel runs at EL2, EL2), or 0 when the CPU
- * is to power off or park (during boot, ctx 0, or on bad input: said on
- * the console). hs_cpu_entry then gives the slow-path stack back, takes
- * the CPU's own, and goes on.
+ * is to power off or park (during boot, ctx = &hs_cpu_bring_up, or on
+ * bad input: said on the console). hs_cpu_entry then gives the slow-path
+ * stack back, takes the CPU's own, and goes on.
  */
 uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level, uintptr_t released);
 

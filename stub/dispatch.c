@@ -5,7 +5,6 @@
  * against a fake CPU.
  */
 #include <hypstub/abi.h>
-#include <hypstub/cpus.h>
 
 #include "stub.h"
 
@@ -37,17 +36,9 @@ static unsigned long hs_stub_call(struct hs_frame *f)
 	case HVC_SOFT_RESTART:
 		if (!hs_entry_ok(target) || !hs_addr_exists(target))
 			return HVC_STUB_ERR;
-		/* The kernel entered here runs at EL2/HYP: so must the CPUs it releases. */
-		((struct hs_cpu_table *)hs_stub_config.cpu_table)->release_el = 2;
-		break;
-	case HS_CALL_PARK:
-		/* To the parking place (hs_cpu_park, first in the resident CPU
-		 * code), at EL2/HYP like a soft restart's entry. */
-		target = hs_stub_own_vectors() + HS_RESIDENT_CPU_OFFSET;
-		break;
+		return hs_soft_restart_prepare(f, target);
 	default: return HVC_STUB_ERR;
 	}
-	return hs_soft_restart_prepare(f, target);
 }
 
 long hs_stub_sync(struct hs_frame *f)

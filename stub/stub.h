@@ -23,8 +23,7 @@ struct hs_stub_config {
 	uintptr_t uart_base; /* PL011 for crash reports, 0 for none */
 	uint64_t pa_limit;   /* first address past the physical address space */
 	uintptr_t cpu_table; /* the resident struct hs_cpu_table; 0 while the shim
-				boots alone (a crash then reports on its stack;
-				no call is served before it is set) */
+				boots alone (a crash then reports on its stack) */
 };
 
 extern struct hs_stub_config hs_stub_config;

@@ -69,7 +69,7 @@ hs_cpu_park:
 	@ A spin table's loop enters here at boot (r0 is its own): the bring-up.
 	.global hs_cpu_spin_entry
 hs_cpu_spin_entry:
-	mov	r0, #0
+	pc_address r0, hs_cpu_bring_up
 	.global hs_cpu_entry
 hs_cpu_entry:
 	cpsid	aif

@@ -61,7 +61,8 @@ hs_cpu_park:
 	/* A spin table's loop enters here at boot (x0 is its own): the bring-up. */
 	.global hs_cpu_spin_entry
 hs_cpu_spin_entry:
-	mov	x0, #0
+	adrp	x0, hs_cpu_bring_up
+	add	x0, x0, :lo12:hs_cpu_bring_up
 	.global hs_cpu_entry
 hs_cpu_entry:
 	mov	x19, x0				/* context_id */

@@ -16,12 +16,17 @@
 struct hs_cpu_ops {
 	const char *name;
 	/*
-	 * Start row i of `t` at the resident `entry` (x0 = 0: the bring-up).
+	 * Start row i of `t` at the resident `entry` with the context `ctx`
+	 * (the shim's bring-up record), where the method can pass one.
 	 * Returns NULL, or why it could not (for the console).
 	 */
 	const char *(*start)(const struct hs_cpu_table *t, unsigned i, const struct hs_platform *p,
-			     uintptr_t entry);
-	/* The resident entry a CPU of this kind is started at, from the CPU entry's address. */
+			     uintptr_t entry, uintptr_t ctx);
+	/*
+	 * The resident entry a CPU of this kind is started at: the CPU entry,
+	 * or the spin entry (which sets the bring-up context itself, since a
+	 * spin table's loop passes none).
+	 */
 	uintptr_t (*entry)(uintptr_t cpu_entry, uintptr_t spin_entry);
 	/* Is row i back where the payload can start it again? */
 	bool (*stopped)(const struct hs_cpu_table *t, unsigned i);

@@ -30,13 +30,13 @@ static const char *psci_error(long err)
 }
 
 static const char *psci_start(const struct hs_cpu_table *t, unsigned i, const struct hs_platform *p,
-			      uintptr_t entry)
+			      uintptr_t entry, uintptr_t ctx)
 {
 	long err;
 
 	if (p->psci == HS_PSCI_NONE)
 		return "its enable-method is psci, but the device tree has no PSCI node";
-	err = (long)psci(t, PSCI_CPU_ON, (unsigned long)t->cpu[i].mpidr, entry, 0);
+	err = (long)psci(t, PSCI_CPU_ON, (unsigned long)t->cpu[i].mpidr, entry, ctx);
 	return err == PSCI_SUCCESS ? 0 : psci_error(err);
 }
 

@@ -13,11 +13,11 @@
 #include "cpu_ops.h"
 
 static const char *spin_start(const struct hs_cpu_table *t, unsigned i, const struct hs_platform *p,
-			      uintptr_t entry)
+			      uintptr_t entry, uintptr_t ctx)
 {
 	uint64_t addr = p->cpu_release_addr[i];
 
-	(void)t;
+	(void)t, (void)ctx; /* the spin entry sets the context itself */
 	if (!addr)
 		return "its enable-method is spin-table, but it has no cpu-release-addr";
 	if (addr & 7)

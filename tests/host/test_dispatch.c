@@ -5,7 +5,6 @@
  * that nothing but the documented registers ever changes.
  */
 #include <hypstub/abi.h>
-#include <hypstub/cpus.h>
 #include <string.h>
 
 #include "../../stub/stub.h"
@@ -32,18 +31,13 @@ char hs_stub_vectors[2048] __attribute__((aligned(2048)));
 _Static_assert(NX >= 5, "struct hs_frame must hold x0..x4");
 
 static uint64_t regs_before[FAKE_NSLOTS];
-/* The resident CPU table: SOFT_RESTART records the level there. */
-static struct hs_cpu_table cpu_table;
 
 static int setup(void **state)
 {
 	(void)state;
 	fake_cpu_reset();
-	memset(&cpu_table, 0, sizeof(cpu_table));
-	cpu_table.release_el = 1;
 	hs_stub_config.uart_base = 0;
 	hs_stub_config.pa_limit = PA_LIMIT;
-	hs_stub_config.cpu_table = (uintptr_t)&cpu_table;
 	fake_cpu.reg[FR_vbar_el2] = 0x7ff00000; /* some earlier vectors */
 	fake_cpu.reg[FR_sctlr_el2] = SCTLR_EL2_ON & ~SCTLR_M;
 	fake_cpu.reg[FR_elr_el2] = 0xffff000012345678;
@@ -221,9 +215,6 @@ static void check_soft_restart_ok(uint64_t entry, uint64_t sctlr)
 			last_write = (int)i;
 	isb_at = fake_log_find(FE_ISB, 0);
 	assert_true(isb_at > last_write);
-	/* The kernel entered runs at EL2: parked CPUs are released there too. */
-	assert_int_equal(cpu_table.release_el, 2);
-	cpu_table.release_el = 1;
 	assert_fake_ok();
 }
 
@@ -248,57 +239,14 @@ static void test_soft_restart_invalid(void **state)
 		struct hs_frame f = frame(HVC_SOFT_RESTART, entries[i]), before = f;
 
 		assert_refused(trap(&f, ESR_HVC64(0)), &f, &before);
-		assert_int_equal(cpu_table.release_el, 1);
-	}
-}
-
-/*
- * HS_CALL_PARK: whatever x1..x4 hold, an eret to the parking place (the
- * first thing of the CPU code, HS_RESIDENT_CPU_OFFSET past the vectors)
- * at EL2h, masked, MMU and caches off; the release level is not touched.
- */
-static void test_park(void **state)
-{
-	static const uint64_t x1s[] = {0, 1, VALID_ENTRY + 2, ~0ull};
-
-	(void)state;
-	for (unsigned i = 0; i < sizeof(x1s) / sizeof(x1s[0]); i++) {
-		struct hs_frame f = frame(HS_CALL_PARK, x1s[i]), before = f;
-
-		fake_cpu_clear_log();
-		fake_cpu.reg[FR_sctlr_el2] = SCTLR_EL2_ON;
-		assert_int_equal(trap(&f, ESR_HVC64(0)), 0);
-		assert_frame_same_except(&f, &before, 0x7);
-		assert_wrote_once(elr_el2, (uintptr_t)hs_stub_vectors + HS_RESIDENT_CPU_OFFSET);
-		assert_wrote_once(spsr_el2, 0x3c9);
-		assert_wrote_once(sctlr_el2, SCTLR_EL2_ON & ~(SCTLR_M | SCTLR_C | SCTLR_I));
-		assert_not_written(vbar_el2);
-		assert_int_equal(cpu_table.release_el, 1);
-		assert_fake_ok();
-	}
-	/* Not through `hvc #1`: that is no call of this ABI. */
-	{
-		struct hs_frame f = frame(HS_CALL_PARK, 0), before = f;
-
-		fake_cpu_clear_log();
-		assert_refused(trap(&f, ESR_HVC64(1)), &f, &before);
 	}
 }
 
 static void test_unknown_calls(void **state)
 {
-	static const unsigned long calls[] = {3,
-					      4,
-					      5,
-					      6,
-					      0xffff,
-					      HS_CALL_BASE + 1,
-					      HS_CALL_BASE + 2,
-					      0x80000000,
-					      1ul << 32,
-					      (1ul << 32) | 1,
-					      (1ul << 32) | HS_CALL_PARK,
-					      ~0ul};
+	static const unsigned long calls[] = {
+	    3,	 4, 5, 6, 0xffff, 0x48530000, 0x48530001, 0x80000000, 1ul << 32, (1ul << 32) | 1,
+	    ~0ul};
 
 	(void)state;
 	fake_cpu.reg[FR_sctlr_el2] = SCTLR_EL2_ON;
@@ -477,7 +425,6 @@ int main(void)
 	    cmocka_unit_test_setup(test_reset_vectors_mmu_off, setup),
 	    cmocka_unit_test_setup(test_soft_restart_valid, setup),
 	    cmocka_unit_test_setup(test_soft_restart_invalid, setup),
-	    cmocka_unit_test_setup(test_park, setup),
 	    cmocka_unit_test_setup(test_unknown_calls, setup),
 	    cmocka_unit_test_setup(test_nonzero_immediate, setup),
 	    cmocka_unit_test_setup(test_not_hvc64, setup),

@@ -117,13 +117,13 @@ static void test_driver(void **state)
 	p.cpu_release_addr[2] = (uint64_t)(uintptr_t)&words[2] + 4; /* misaligned */
 	/* The spin loop sets x0 itself: the spin entry, not the PSCI one. */
 	assert_int_equal(ops->entry(0x1000, 0x1008), 0x1008);
-	assert_null(ops->start(&t, 1, &p, 0x47e01008));
+	assert_null(ops->start(&t, 1, &p, 0x47e01008, 0));
 	assert_int_equal(words[1], 0x47e01008);
 	assert_released(&words[1], 0x47e01008);
 
 	fake_cpu_reset();
-	assert_non_null(ops->start(&t, 0, &p, 0x47e01008)); /* no cpu-release-addr */
-	assert_non_null(ops->start(&t, 2, &p, 0x47e01008));
+	assert_non_null(ops->start(&t, 0, &p, 0x47e01008, 0)); /* no cpu-release-addr */
+	assert_non_null(ops->start(&t, 2, &p, 0x47e01008, 0));
 	assert_int_equal(words[0], 0);
 	assert_int_equal(words[2], 0);
 	assert_int_equal(words[3], 0);
