@@ -102,7 +102,7 @@ unsigned hs_smp_bring_up(struct hs_cpu_table *t, const struct hs_platform *p, ui
 			continue;
 		}
 		up++;
-		printf("%s, entered at %s, %s; %s until the payload starts it\n", ops->name,
+		printf("entered at %s, %s; %s until the payload starts it\n",
 		       c->level < 4 ? levels[c->level] : "?",
 		       c->level == 2 ? "set up, stub installed" : "no stub", ops->stopped_as);
 	}
