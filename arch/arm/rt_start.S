@@ -11,6 +11,7 @@
 
 	.arm
 	.syntax unified
+	.arch_extension virt
 	.fpu	neon-vfpv4
 
 /* What each CPU needs before C: our PL1 vectors (low, through VBAR) and VFP/NEON. */
@@ -52,7 +53,22 @@ _start:
 	.global rt_secondary_entry
 rt_secondary_entry:
 	cpsid	aif
-	mov	r4, r2
+	/*
+	 * Released from hypstub's parking place after a soft restart, a CPU
+	 * comes in HYP (set up, stub installed by the CPU entry): this
+	 * runtime runs in SVC, so go down, r2 kept.
+	 */
+	mrs	r9, cpsr
+	and	r9, r9, #0x1f
+	cmp	r9, #0x1a			@ HYP
+	bne	2f
+	adr	r9, 2f
+	msr	elr_hyp, r9
+	movw	r9, #0x1d3			@ SPSR_hyp: SVC, A, I, F masked, ARM
+	msr	spsr_cxsf, r9
+	isb
+	eret
+2:	mov	r4, r2
 	rt_cpu_setup
 	ldr	sp, [r4, #8]
 	ldr	r9, [r4, #12]
