@@ -96,6 +96,13 @@ long hyp_cpu_on(uint64_t mpidr, const struct hs_cpu_start *start);
 bool hyp_cpu_parks(unsigned cpu);
 
 /*
+ * A spin-table CPU's cpu-release-addr now: its release slot's entry word
+ * in the resident region (what the tree the shim handed over names); 0
+ * for a CPU that is not released by a spin table.
+ */
+uintptr_t hyp_cpu_release_addr(unsigned cpu);
+
+/*
  * HS_CALL_PARK: send the calling CPU back to hypstub's parking place,
  * where it waits at EL2/HYP until hyp_cpu_on() (or a kernel writing its
  * cpu-release-addr) releases it. Returns only when the stub refused

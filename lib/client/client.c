@@ -138,6 +138,13 @@ long hyp_cpu_on(uint64_t mpidr, const struct hs_cpu_start *start)
 				(unsigned long)(uintptr_t)start, (int)t->psci_hvc);
 }
 
+uintptr_t hyp_cpu_release_addr(unsigned cpu)
+{
+	if (!hyp_state.release || !hyp_cpu_parks(cpu))
+		return 0;
+	return (uintptr_t)&hyp_state.release[cpu].entry;
+}
+
 bool hyp_cpu_parks(unsigned cpu)
 {
 	const struct hs_cpu_table *t = hyp_state.cpus;
