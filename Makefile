@@ -33,13 +33,19 @@ PAYLOAD_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
 
+# The console's drivers, resident-safe: the stub's crash report uses them too.
+# They live in the resident region's CPU part (the stub's 4 KiB are full);
+# the stub calls them only on its crash path, where every register is saved.
+UART_SRCS := drivers/uart/uart.c drivers/uart/pl011.c drivers/uart/ns16550.c drivers/uart/cdns.c \
+	drivers/uart/imx.c
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
-CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
+CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c $(UART_SRCS)
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
 	boot/smp.c boot/smp_levels.c \
-	lib/dt/platform.c lib/dt/walk.c \
+	lib/dt/platform.c lib/dt/walk.c lib/dt/translate.c drivers/uart/match.c \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c lib/dt/walk.c \
+	lib/dt/translate.c drivers/uart/match.c $(UART_SRCS) \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c \
 	stub/console.c stub/names.c \
 	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
@@ -110,6 +116,7 @@ $(STUB_OBJ): $(call objs,stub,$(STUB_SRCS))
 $(CPU_OBJ): $(call objs,cpu,$(CPU_SRCS))
 	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
 	$(Q)$(OBJCOPY) --prefix-alloc-sections=.hs_cpu $@
+	$(Q)$(OBJCOPY) --rename-section .hs_cpu.hs_uart_match=.hs_uart_match $@
 $(RESIDENT_OBJ): $(STUB_OBJ) $(CPU_OBJ) scripts/check-stub.sh
 	$(Q)$(LD) -r -o $@ $(STUB_OBJ) $(CPU_OBJ)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
@@ -136,8 +143,8 @@ $(SHIM_ELF): $(RESIDENT_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT
 	$(Q)scripts/check-relocs.sh $(CROSS) $@
 
 # The stub's symbols from offset 0, for gdb at the resident copy (`make debug`).
-$(STUB_DEBUG_ELF): $(STUB_OBJ) stub/stub_debug.ld
-	$(Q)$(LD) --no-warn-rwx-segments -T stub/stub_debug.ld -o $@ $(STUB_OBJ)
+$(STUB_DEBUG_ELF): $(RESIDENT_OBJ) stub/stub_debug.ld
+	$(Q)$(LD) --no-warn-rwx-segments -T stub/stub_debug.ld -o $@ $(RESIDENT_OBJ)
 
 $(SHIM_IMG): $(SHIM_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@

@@ -40,11 +40,25 @@ __attribute__((noreturn, format(printf, 1, 2))) static void shim_fatal(const cha
 
 static void shim_print_platform(const struct hs_platform *p)
 {
-	printf(
-	    "[shim] RAM 0x%llx..0x%llx, UART pl011@0x%llx, GICv%u@0x%llx, PSCI via %s, %u CPU(s)\n",
-	    (unsigned long long)p->ram_base, (unsigned long long)(p->ram_base + p->ram_size),
-	    (unsigned long long)p->uart_base, p->gic_version, (unsigned long long)p->gic_dist_base,
-	    hs_psci_conduit_name(p->psci), p->ncpus);
+	printf("[shim] RAM 0x%llx..0x%llx", (unsigned long long)p->ram_base,
+	       (unsigned long long)(p->ram_base + p->ram_size));
+	for (unsigned i = 1; i < p->nmem && i < HS_MAX_MEM; i++)
+		printf(" + 0x%llx..0x%llx", (unsigned long long)p->mem[i].base,
+		       (unsigned long long)(p->mem[i].base + p->mem[i].size));
+	printf(", UART %s@0x%llx", hs_uart_type_name(p->uart.type),
+	       (unsigned long long)p->uart_base);
+	if (p->gic_version)
+		printf(", GICv%u@0x%llx", p->gic_version, (unsigned long long)p->gic_dist_base);
+	else
+		printf(", no GIC");
+	printf(", PSCI via %s, %u CPU(s)\n", hs_psci_conduit_name(p->psci), p->ncpus);
+	if (p->console_how != HS_CONSOLE_STDOUT)
+		printf("[shim] console: %s%s\n", hs_console_why(p->console_how),
+		       p->uart.type != HS_UART_NONE ? "; this is the first UART hypstub can drive"
+						    : "");
+	for (unsigned i = 0; i < p->nrsv && i < HS_MAX_RSV; i++)
+		printf("[shim] reserved 0x%llx..0x%llx\n", (unsigned long long)p->rsv[i].base,
+		       (unsigned long long)(p->rsv[i].base + p->rsv[i].size));
 }
 
 static const char *shim_level_name(unsigned long level)
