@@ -58,6 +58,11 @@ HYP_SRCS := $(ARCH_HYP_SRCS) hyp/state.c hyp/calls.c hyp/pt.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
 
+# A payload linked position-independent (ARCH_PAYLOAD_LDFLAGS) says so in
+# its ELF type, ET_DYN, so that the shim may load it away from its link
+# address (picolibc's specs make the linker write ET_EXEC even so).
+mark_pie = $(if $(ARCH_PAYLOAD_LDFLAGS),$(Q)printf '\003\000' | dd of=$(1) bs=1 seek=16 conv=notrunc status=none)
+
 objs = $(patsubst %,$(BUILD)/$(1)/%.o,$(2))
 
 # One group of objects built with one set of flags. The flags are kept in
@@ -151,11 +156,15 @@ $(SHIM_IMG): $(SHIM_ELF)
 	@echo "  built $@ ($$(stat -c %s $@) bytes)"
 
 $(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@ >/dev/null
+	$(call mark_pie,$@)
 
 # The kexec payload: `make run KERNEL=...` restarts into that kernel through it.
 $(KEXEC_ELF): $(call objs,payload,$(KEXEC_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@ >/dev/null
+	$(call mark_pie,$@)
 
 # The demo as a raw binary too: a payload without an ELF header.
 $(DEMO_BIN): $(DEMO_ELF)
@@ -166,12 +175,14 @@ $(BAD_PAYLOAD): $(DEMO_ELF)
 	$(Q)cp $< $@ && printf '\076\000' | dd of=$@ bs=1 seek=18 conv=notrunc status=none
 
 $(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@ >/dev/null
+	$(call mark_pie,$@)
 
 # arm: the same payload with a Thumb ELF entry point (an odd address).
 $(BUILD)/conformance-thumb.elf: $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) \
 		$(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -Wl,-e,thumb_start -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -Wl,-e,thumb_start -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # The benchmark payload (`make bench`): bench/ and bench/$(ARCH)/ on the
 # payload runtime, linked like the demo but entered at bench_entry, so
@@ -182,7 +193,7 @@ BENCH_ELF := $(BUILD)/bench.elf
 $(BENCH_OBJS): PAYLOAD_CFLAGS += -Ibench -Ibench/$(ARCH)
 
 $(BENCH_ELF): $(BENCH_OBJS) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -Wl,-e,bench_entry -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -Wl,-e,bench_entry -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # Instruction counts under QEMU -icount (never wall-clock): one table,
 # and build/bench.json, for both architectures unless BENCH_ARCHS says

@@ -64,4 +64,21 @@ const char *hs_console_why(enum hs_console_how how);
 
 const char *hs_psci_conduit_name(enum hs_psci_conduit c);
 
+/*
+ * Make the bank holding `addr` (where the caller runs) the one p->ram_base
+ * and p->ram_size name; the first bank stays when none holds it. On a
+ * 32-bit machine the bank is cut at 4 GiB. Returns 0, or -1 when no bank
+ * is usable.
+ */
+int hs_platform_use_bank_of(struct hs_platform *p, uint64_t addr);
+
+/*
+ * The highest `align`-aligned start of `size` bytes inside
+ * [start, end) that overlaps none of the tree's reserved ranges
+ * (p->rsv): 0 when there is none, or when the tree has more reserved
+ * ranges than hypstub keeps (it cannot know they are all clear).
+ */
+uint64_t hs_platform_place_top(const struct hs_platform *p, uint64_t start, uint64_t end,
+			       uint64_t size, uint64_t align);
+
 #endif

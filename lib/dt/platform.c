@@ -480,3 +480,53 @@ const char *hs_psci_conduit_name(enum hs_psci_conduit c)
 	default: return "none";
 	}
 }
+
+int hs_platform_use_bank_of(struct hs_platform *p, uint64_t addr)
+{
+	unsigned n = p->nmem < HS_MAX_MEM ? p->nmem : HS_MAX_MEM, pick = 0;
+	uint64_t end;
+
+	if (n == 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (addr >= p->mem[i].base && addr - p->mem[i].base < p->mem[i].size)
+			pick = i;
+	end = p->mem[pick].base + p->mem[pick].size;
+	if (end < p->mem[pick].base || end - 1 > UINTPTR_MAX)
+		end = (uint64_t)UINTPTR_MAX + 1; /* what this CPU can address */
+	if (end <= p->mem[pick].base)
+		return -1;
+	p->ram_base = p->mem[pick].base;
+	p->ram_size = end - p->mem[pick].base;
+	return 0;
+}
+
+uint64_t hs_platform_place_top(const struct hs_platform *p, uint64_t start, uint64_t end,
+			       uint64_t size, uint64_t align)
+{
+	uint64_t at;
+
+	if (p->nrsv > HS_MAX_RSV || size == 0 || end < start || end - start < size || !align ||
+	    (align & (align - 1)))
+		return 0;
+	at = (end - size) & ~(align - 1);
+	while (at >= start) {
+		bool clear = true;
+
+		for (unsigned i = 0; i < p->nrsv; i++) {
+			const struct hs_mem_range *r = &p->rsv[i];
+
+			if (at < r->base + r->size && r->base < at + size) {
+				/* Below this reservation, and try again. */
+				if (r->base < size)
+					return 0;
+				at = (r->base - size) & ~(align - 1);
+				clear = false;
+				break;
+			}
+		}
+		if (clear)
+			return at;
+	}
+	return 0;
+}

@@ -40,7 +40,10 @@ HOST_SRCS_el2_setup := tests/host/test_el2_setup.c arch/arm64/el2_setup.c $(HOST
 HOST_SRCS_el2_setup_arm := tests/host/test_el2_setup_arm.c arch/arm/el2_setup.c $(HOST_FAKE)
 HOST_CPPFLAGS_el2_setup_arm := -Itests/host/fake -Iinclude -Iarch/arm/include
 HOST_SRCS_cpu := tests/host/test_cpu.c arch/arm64/cpu.c $(HOST_FAKE)
-HOST_SRCS_platform := tests/host/test_platform.c lib/dt/platform.c lib/dt/walk.c tests/host/hosttest.c
+HOST_UART_TABLES := drivers/uart/match.c drivers/uart/pl011.c drivers/uart/ns16550.c drivers/uart/cdns.c \
+	drivers/uart/imx.c
+HOST_SRCS_platform := tests/host/test_platform.c lib/dt/platform.c lib/dt/walk.c lib/dt/translate.c \
+	$(HOST_UART_TABLES) tests/host/hosttest.c
 HOST_SRCS_payload := tests/host/test_payload.c boot/payload.c lib/support/bulk.c
 HOST_SRCS_payload32 := tests/host/test_payload32.c boot/payload.c lib/support/bulk.c
 HOST_SRCS_handoff := tests/host/test_handoff.c boot/handoff.c lib/dt/walk.c lib/support/bulk.c tests/host/hosttest.c
