@@ -2,8 +2,13 @@
 # hypstub: `make run` boots the demo, `make test` runs every test.
 # Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1,
 # EARLY_UART= (the PL011 the shim's earliest messages go to).
+# Boards (docs/BOARDS.md): BOARD=raspi3b|zcu102|orangepi-pc|virt, with
+# their Debian device tree; any other QEMU machine: QEMU_MACHINE='<-M arg>'
+# DTB=<its .dtb> (RAM_BASE= where its RAM starts, for KERNEL=).
 
-ARCH ?= arm64
+# A board says its architecture (scripts/hsqemu.py BOARDS has the rest).
+BOARD_ARCH_orangepi-pc := arm
+ARCH ?= $(or $(BOARD_ARCH_$(BOARD)),arm64)
 SMP ?= 1
 EL ?= 2
 V ?= 0
@@ -214,6 +219,23 @@ PAYLOAD ?= $(DEMO_ELF)
 # kexec payload restarts into that kernel at EL2/HYP (scripts/hsqemu.py
 # --kexec); with UNDER_HYP=1 from under the sample hypervisor.
 KEXEC_TIMEOUT ?= 120
+# A board, or another machine: KERNEL=debian is the board's Debian kernel.
+BOARD_ARGS := $(if $(filter-out virt,$(BOARD)),--board $(BOARD)) \
+	$(if $(QEMU_MACHINE),--machine '$(QEMU_MACHINE)' $(if $(DTB),--dtb $(DTB)) $(if $(RAM_BASE),--ram $(RAM_BASE)))
+ifneq ($(strip $(BOARD_ARGS)),)
+run: bootstrap
+ifeq ($(KERNEL),)
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --smp $(SMP) $(BOARD_ARGS) \
+		--shim $(SHIM_IMG) --payload $(PAYLOAD) --timeout 120
+else
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --smp $(SMP) $(BOARD_ARGS) \
+		--shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
+		$(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
+		--timeout $(KEXEC_TIMEOUT)
+endif
+else
 run: bootstrap
 ifeq ($(KERNEL),)
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
@@ -225,6 +247,7 @@ else
 		--el $(EL) --shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
 		$(if $(DTB),--kexec-dtb $(DTB)) $(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
 		--timeout $(KEXEC_TIMEOUT)
+endif
 endif
 
 # QEMU halted with its gdb stub on 127.0.0.1:$(GDBPORT); prints the
