@@ -30,7 +30,7 @@ BOARDS = {
                 "serial": ["-serial", "null", "-serial", "stdio"]},
     "zcu102": {"arch": "arm64", "machine": ["-M", "xlnx-zcu102,virtualization=on", "-m", "2G"],
                "flavour": "arm64", "dtb": "xilinx/zynqmp-zcu102-rev1.0.dtb", "ram": 0,
-               "cpus": 4, "serial": ["-serial", "stdio"]},
+               "cpus": 4, "serial": ["-serial", "stdio", "-audiodev", "none,id=snd0"]},
     "orangepi-pc": {"arch": "arm", "machine": ["-M", "orangepi-pc"], "flavour": "armmp",
                     "dtb": "sun8i-h3-orangepi-pc.dtb", "ram": 0x40000000, "cpus": 4,
                     "serial": ["-serial", "stdio"]},
@@ -310,7 +310,9 @@ def main_board(args):
     smp = None if args.board else (args.smp if args.smp != "1" else None)
     if kernel:
         # The board's CPUs are QEMU's; SMP= limits what Linux brings up.
-        cmdline = args.kexec_cmdline or "panic=-1"
+        # earlycon keep_bootcon: Linux writes through the stdout-path UART from its
+        # first line to its last, whatever its serial drivers do with QEMU's model.
+        cmdline = args.kexec_cmdline or "earlycon keep_bootcon panic=-1"
         if args.board and int(args.smp) > 1:
             cmdline += " maxcpus=%s" % args.smp
         cmd = board_kexec_command(args.board, args.shim, args.payload, kernel, cmdline,
