@@ -46,6 +46,20 @@ CONFIGS = {
     "a15-gic3-hyp-smp4": ("arm", "cortex-a15", 3, 2, 4),
 }
 
+# Boards QEMU emulates, each with its own Debian device tree (scripts/hsqemu.py
+# BOARDS, docs/BOARDS.md): the configuration's CPU and GIC are the board's
+# (GIC 0: none), its smp how many CPUs the payload and Linux use.
+BOARD_CONFIGS = {
+    "board-raspi3b": "raspi3b",
+    "board-zcu102": "zcu102",
+    "board-orangepi-pc": "orangepi-pc",
+}
+CONFIGS.update({
+    "board-raspi3b": ("arm64", "cortex-a53", 0, 2, 1),
+    "board-zcu102": ("arm64", "cortex-a53", 2, 2, 4),
+    "board-orangepi-pc": ("arm", "cortex-a7", 2, 2, 4),
+})
+
 # More QEMU arguments for a configuration (merged into -M's machine options).
 CONFIG_EXTRA = {
     "max-mte-gic3-el2": ["-machine", "mte=on"],
@@ -251,7 +265,19 @@ def linux_groups(config):
     return []
 
 
+def board_groups(config):
+    """A board's boots: the demo, the stub and its registers, the crash reports,
+    and with more than one CPU the smp suite and Debian's Linux on all of them."""
+    smp = CONFIGS[config][4]
+    groups = ["demo", "stub", "regs", "crash-trap", "crash-brk"]
+    if smp > 1:
+        groups += ["smp", "crash-smp", "linux"]
+    return groups
+
+
 def groups_for(config):
+    if config in BOARD_CONFIGS:
+        return board_groups(config)
     if config in LINUX_CONFIGS:
         return linux_groups(config)
     kexec = ["kexec", "kexec-chain"] if config in KEXEC_CONFIGS else []

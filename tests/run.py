@@ -45,7 +45,33 @@ def fetch_linux(archs):
         LINUX[arch] = hsqemu.fetch_linux(arch, echo=True)
 
 
+# Each board's Debian tree and kernel: (dtb, kernel, why there are none).
+BOARD_FILES = {}
+
+
+def fetch_boards(boards):
+    for board in sorted(boards):
+        BOARD_FILES[board] = hsqemu.fetch_board(board, echo=True)
+
+
+def board_command(build, config, group):
+    """A board boot: its QEMU machine and tree; Linux staged in its RAM."""
+    arch = matrix.CONFIGS[config][0]
+    board = matrix.BOARD_CONFIGS[config]
+    payload, append, want = matrix.GROUPS[group]
+    shim = os.path.join(build, arch, "hypstub.bin")
+    payload = os.path.join(build, arch, payload)
+    dtb, kernel, _ = BOARD_FILES.get(board, ("board.dtb", "board-kernel", None))
+    if want.get("boot") == "linux":
+        return hsqemu.board_kexec_command(board, shim, payload, kernel,
+                                          "earlycon keep_bootcon panic=-1",
+                                          want.get("payload_args", ""), dtb=dtb)
+    return hsqemu.board_command(board, shim, payload, append, dtb=dtb)
+
+
 def command(build, config, group):
+    if config in matrix.BOARD_CONFIGS:
+        return board_command(build, config, group)
     arch, cpu, gic, el, smp = matrix.CONFIGS[config]
     payload, append, want = matrix.GROUPS[group]
     shim = os.path.join(build, arch, "hypstub.bin")
@@ -161,7 +187,13 @@ def run_one(build, logdir, timeout, config, group):
     log_path = os.path.join(logdir, "%s-%s.log" % (config, group))
     want = matrix.GROUPS[group][2]
     linux = want.get("boot") == "linux"
-    if linux and LINUX[matrix.CONFIGS[config][0]][1]:
+    board = matrix.BOARD_CONFIGS.get(config)
+    if board and BOARD_FILES[board][2]:
+        reason = BOARD_FILES[board][2]
+        with open(log_path, "w") as log:
+            log.write("SKIPPED: %s\n" % reason)
+        return config, group, log_path, 0, 0, 1, ["SKIPPED: %s" % reason]
+    if linux and not board and LINUX[matrix.CONFIGS[config][0]][1]:
         reason = LINUX[matrix.CONFIGS[config][0]][1]
         with open(log_path, "w") as log:
             log.write("SKIPPED: %s\n" % reason)
@@ -190,9 +222,13 @@ def main():
 
     jobs = jobs_list(args.filter)
     linux_archs = set(matrix.CONFIGS[c][0] for c, g in jobs
-                      if matrix.GROUPS[g][2].get("boot") == "linux")
+                      if matrix.GROUPS[g][2].get("boot") == "linux"
+                      and c not in matrix.BOARD_CONFIGS)
     if linux_archs and not args.dry_run:
         fetch_linux(linux_archs)
+    boards = set(matrix.BOARD_CONFIGS[c] for c, g in jobs if c in matrix.BOARD_CONFIGS)
+    if boards and not args.dry_run:
+        fetch_boards(boards)
     if args.dry_run:
         for config, group in jobs:
             print("%s/%s: %s" % (config, group, " ".join(command(args.build, config, group))))
