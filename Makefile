@@ -44,7 +44,7 @@ LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl
 UART_SRCS := drivers/uart/uart.c drivers/uart/pl011.c drivers/uart/ns16550.c drivers/uart/cdns.c \
 	drivers/uart/imx.c
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
-CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c $(UART_SRCS)
+CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c stub/output.c $(UART_SRCS)
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
 	boot/smp.c boot/smp_levels.c \
 	lib/dt/platform.c lib/dt/walk.c lib/dt/translate.c drivers/uart/match.c \
@@ -52,7 +52,7 @@ SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c b
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c lib/dt/walk.c \
 	lib/dt/translate.c drivers/uart/match.c $(UART_SRCS) \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c \
-	stub/console.c stub/names.c \
+	stub/console.c stub/output.c stub/names.c \
 	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
 # The kexec loader (include/hypstub/kexec.h): its plan, its restart, its arch layer.
 RT_SRCS += lib/kexec/plan.c lib/kexec/kexec.c arch/$(ARCH)/kexec.S

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The stub's own output, for crash reports only: the console's polled
- * driver (drivers/uart/), which the shim chose from the device tree. It
- * must work with no C library and no FP, from any CPU, at any time.
+ * The stub's configuration, which the shim writes before the copy: among
+ * it the console the crash report prints on (stub/output.c).
  */
 #include "stub.h"
 
@@ -12,23 +11,3 @@ struct hs_stub_config hs_stub_config;
 
 _Static_assert(offsetof(struct hs_stub_config, cpu_table) == HS_STUB_CONFIG_CPU_TABLE,
 	       "hs_stub_config.cpu_table");
-
-void hs_putc(char c)
-{
-	if (c == '\n')
-		hs_uart_putc(&hs_stub_config.uart, '\r');
-	hs_uart_putc(&hs_stub_config.uart, (unsigned char)c);
-}
-
-void hs_puts(const char *s)
-{
-	while (*s)
-		hs_putc(*s++);
-}
-
-void hs_puthex(unsigned long v)
-{
-	hs_puts("0x");
-	for (int shift = (int)sizeof(v) * 8 - 4; shift >= 0; shift -= 4)
-		hs_putc("0123456789abcdef"[(v >> shift) & 0xf]);
-}
