@@ -399,6 +399,7 @@ int hs_platform_read(const void *fdt, struct hs_platform *p)
 {
 	struct dt_reader r;
 	int err = fdt_check_header(fdt), n;
+	uint64_t own_base, own_size;
 
 	memset(p, 0, sizeof(*p));
 	p->console_node = -1;
@@ -418,11 +419,20 @@ int hs_platform_read(const void *fdt, struct hs_platform *p)
 		p->ram_base = p->mem[0].base;
 		p->ram_size = p->mem[0].size;
 	}
+	/*
+	 * A tree hypstub handed over already (hypstub restarted into hypstub)
+	 * reserves the previous resident region, named by /hypstub's reg: that
+	 * region is hypstub's own to reuse, not memory someone else holds.
+	 */
+	n = fdt_path_offset(fdt, HS_DT_NODE);
+	if (n < 0 || hs_dt_reg(fdt, n, 0, &own_base, &own_size))
+		own_base = own_size = 0;
 	n = fdt_num_mem_rsv(fdt);
 	for (int i = 0; i < n; i++) {
 		uint64_t addr, size;
 
-		if (fdt_get_mem_rsv(fdt, i, &addr, &size) || !size)
+		if (fdt_get_mem_rsv(fdt, i, &addr, &size) || !size ||
+		    (addr == own_base && size == own_size))
 			continue;
 		if (p->nrsv < HS_MAX_RSV)
 			p->rsv[p->nrsv] = (struct hs_mem_range){addr, size};

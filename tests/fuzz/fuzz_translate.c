@@ -68,7 +68,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_node(fdt, n);
 	if (hs_platform_read(fdt, &p) == 0 && p.console_how == HS_CONSOLE_STDOUT) {
 		int chosen = fdt_path_offset(fdt, "/chosen"), len;
-		const char *path = chosen >= 0 ? fdt_getprop(fdt, chosen, "stdout-path", &len) : NULL;
+		const char *path =
+		    chosen >= 0 ? fdt_getprop(fdt, chosen, "stdout-path", &len) : NULL;
 		const char *colon;
 
 		FUZZ_CHECK(path != NULL && len > 0);

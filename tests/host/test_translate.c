@@ -61,8 +61,11 @@ static void test_platform_on_ranges(void **state)
 	assert_int_equal(p.nmem, 2);
 	assert_int_equal(p.mem[1].base, 0x800000000ull);
 	assert_int_equal(p.mem[1].size, 0x20000000);
-	assert_int_equal(p.nrsv, 1);
+	/* /reserved-memory, then /memreserve/ (but not hypstub's own region). */
+	assert_int_equal(p.nrsv, 2);
 	assert_int_equal(p.rsv[0].base, 0xf000000);
+	assert_int_equal(p.rsv[1].base, 0);
+	assert_int_equal(p.rsv[1].size, 0x1000);
 	/* The top of the first bank is reserved: the region goes below it. */
 	assert_int_equal(hs_platform_place_top(&p, 0, 0x10000000, 0x200000, 0x200000), 0xee00000);
 	/* The second bank is the one that holds the caller. */
