@@ -24,16 +24,21 @@ int shim_console_init(const void *loader_dtb, struct hs_platform *plat)
 	int err;
 	bool header_ok;
 
-	/* The early UART until the tree names one, so that even a fault while
-	 * the tree is read is reported somewhere. */
-	hs_stub_config.uart_base = EARLY_UART_BASE;
+	/* The early UART (if the build names one) until the tree names one,
+	 * so that even a fault while the tree is read is reported somewhere.
+	 * Without it, nothing can be said before the tree is read. */
+	hs_stub_config.uart =
+	    (struct hs_uart){EARLY_UART_BASE, EARLY_UART_BASE ? HS_UART_PL011 : 0, 0, 4};
 	err = fdt_check_header(loader_dtb);
 	header_ok = err == 0;
 	if (header_ok)
 		err = hs_platform_read(loader_dtb, plat);
 	/* A tree without memory is reported later, on the console it names. */
 	if (err == 0 || err == -FDT_ERR_NOTFOUND) {
-		hs_stub_config.uart_base = plat->uart_base;
+		if (plat->uart.type != HS_UART_NONE) {
+			hs_uart_init(&plat->uart);
+			hs_stub_config.uart = plat->uart;
+		}
 		return err;
 	}
 	printf("\n[shim] the loader's device tree pointer %p is rejected %s (%s):\n"

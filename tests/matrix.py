@@ -46,6 +46,20 @@ CONFIGS = {
     "a15-gic3-hyp-smp4": ("arm", "cortex-a15", 3, 2, 4),
 }
 
+# Boards QEMU emulates, each with its own Debian device tree (scripts/hsqemu.py
+# BOARDS, docs/BOARDS.md): the configuration's CPU and GIC are the board's
+# (GIC 0: none), its smp how many CPUs the payload and Linux use.
+BOARD_CONFIGS = {
+    "board-raspi3b": "raspi3b",
+    "board-zcu102": "zcu102",
+    "board-orangepi-pc": "orangepi-pc",
+}
+CONFIGS.update({
+    "board-raspi3b": ("arm64", "cortex-a53", 0, 2, 1),
+    "board-zcu102": ("arm64", "cortex-a53", 2, 2, 4),
+    "board-orangepi-pc": ("arm", "cortex-a7", 2, 2, 4),
+})
+
 # More QEMU arguments for a configuration (merged into -M's machine options).
 CONFIG_EXTRA = {
     "max-mte-gic3-el2": ["-machine", "mte=on"],
@@ -65,6 +79,9 @@ FEATURE_CONFIGS = ("a76-gic3-el2", "n1-gic3-el2", "a64fx-gic3-el2", "max-mte-gic
 # architecture, fetched by scripts/fetch-linux.sh, QEMU stopped once every
 # line was seen or at a panic, the test skipped when no kernel can be had;
 # "payload_args" go on the kexec payload's command line).
+# What a crash boot must never show: a test's verdict or the summary,
+# which only code that came back from its crash could print.
+CRASH_ABSENT = ["FAIL ]", " passed, "]
 GROUPS = {
     "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
@@ -97,7 +114,10 @@ GROUPS = {
     "demo-el1": ("demo.elf", None, {"exit": 0, "lines": ["HYP is not available"],
         "lines_arm64": ["[shim] entered at EL1: there is no EL2 to set up"],
         "lines_arm": ["[shim] entered at SVC: there is no HYP to set up"]}),
-    "crash-trap": ("conformance.elf", "tests=crash_trap", {"exit": 3, "lines": [
+    # The crash_* boots ("regs"): every register of the report as the test
+    # set it (run.py compares each with the test's crash-expect line); the
+    # crashed code never comes back to report a test (CRASH_ABSENT).
+    "crash-trap": ("conformance.elf", "tests=crash_trap", {"exit": 3, "regs": True, "absent": CRASH_ABSENT, "lines": [
         "WFI/WFE trap",
         "*** hypstub: CPU stopped ***"],
         "lines_arm64": [
@@ -118,7 +138,7 @@ GROUPS = {
     "bad-payload": ("bad-machine.elf", None, {"exit": 3, "lines": [
         "[shim] error: payload: ELF file for another architecture",
         "*** hypstub: boot stopped ***"]}),
-    "crash-dabort": ("conformance.elf", "tests=crash_dabort", {"exit": 3, "lines": [
+    "crash-dabort": ("conformance.elf", "tests=crash_dabort", {"exit": 3, "regs": True, "absent": CRASH_ABSENT, "lines": [
         "data abort, same EL",
         "*** hypstub: CPU stopped ***"],
         "lines_arm64": [
@@ -129,7 +149,7 @@ GROUPS = {
             "*** hypstub: unexpected exception at HYP",
             "vector: data abort, in HYP mode",
             "HDFAR   : 0x60001230"]}),
-    "crash-brk": ("conformance.elf", "tests=crash_brk", {"exit": 3, "lines": [
+    "crash-brk": ("conformance.elf", "tests=crash_brk", {"exit": 3, "regs": True, "absent": CRASH_ABSENT, "lines": [
         "*** hypstub: CPU stopped ***"],
         "lines_arm64": [
             "*** hypstub: unexpected exception at EL2",
@@ -197,13 +217,13 @@ KEXEC_CONFIGS = ("a57-gic3-el2", "max-gic2-el2", "a15-gic2-hyp", "a7-gic3-hyp",
 
 def crash_group(suite, both, arm64, arm):
     """A crash_* boot: the report with this class and vector, then a stopped CPU."""
-    return ("conformance.elf", "tests=" + suite, {"exit": 3, "lines": both + [
+    return ("conformance.elf", "tests=" + suite, {"exit": 3, "regs": True, "absent": CRASH_ABSENT, "lines": both + [
         "*** hypstub: CPU stopped ***"],
         "lines_arm64": ["*** hypstub: unexpected exception at EL2"] + arm64,
         "lines_arm": ["*** hypstub: unexpected exception at HYP"] + arm})
 
 
-# Each kind of unexpected EL2/HYP exception a test can provoke (test_crash_kinds.c).
+# Each kind of unexpected EL2/HYP exception a test can provoke (test_crash.c).
 GROUPS.update({
     "crash-iabort": crash_group("crash_iabort", ["insn abort, same EL"],
                                 ["vector: synchronous, current EL, SP_ELx"],
@@ -229,7 +249,7 @@ GROUPS.update({
 # after the other on the shared slow-path stack (run.py checks them; QEMU
 # is stopped only after as many reports as CPUs, or the timeout).
 GROUPS["crash-smp"] = ("conformance.elf", "tests=crash_smp", {
-    "exit": 3, "reports": True, "lines": ["WFI/WFE trap"]})
+    "exit": 3, "reports": True, "absent": CRASH_ABSENT, "lines": ["WFI/WFE trap"]})
 CRASH_KINDS = ["crash-iabort", "crash-pcalign", "crash-hvc-el2", "crash-undef", "crash-sysreg"]
 
 
@@ -253,7 +273,19 @@ def linux_groups(config):
     return []
 
 
+def board_groups(config):
+    """A board's boots: the demo, the stub and its registers, the crash reports,
+    and with more than one CPU the smp suite and Debian's Linux on all of them."""
+    smp = CONFIGS[config][4]
+    groups = ["demo", "stub", "regs", "crash-trap", "crash-brk"]
+    if smp > 1:
+        groups += ["smp", "crash-smp", "linux"]
+    return groups
+
+
 def groups_for(config):
+    if config in BOARD_CONFIGS:
+        return board_groups(config)
     if config in LINUX_CONFIGS:
         return linux_groups(config)
     kexec = ["kexec", "kexec-chain"] if config in KEXEC_CONFIGS else []

@@ -24,6 +24,8 @@ _start:
 	stp	x0, x1, [x9]
 	stp	x2, x3, [x9, #16]
 	mov	x19, x0				/* the shim's device tree */
+	/* Loaded away from the link address (RAM elsewhere): fix stored addresses before C. */
+	bl	shim_apply_relocations
 	rt_cpu_setup
 	c_runtime_setup rt_stack_top, rt_tls
 	mov	x0, x19

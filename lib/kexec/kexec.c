@@ -56,7 +56,7 @@ const char *hs_kexec_request_init(struct hs_kexec_request *req, const void *own_
 		plat = rt_platform;
 	else if (hs_platform_read(own_dtb, &plat))
 		plat.ram_size = 0;
-	if (!plat.ram_size)
+	if (!plat.ram_size || hs_platform_use_bank_of(&plat, (uintptr_t)_start))
 		return "kexec: the payload's own device tree names no RAM";
 	req->arch_kind = ARCH_KEXEC_KIND;
 	req->ram_start = plat.ram_base;
@@ -69,6 +69,17 @@ const char *hs_kexec_request_init(struct hs_kexec_request *req, const void *own_
 		req->keep_out[req->nkeep_out++] = (struct hs_kexec_range){
 		    res_start, res_end,
 		    "kexec: the kernel's place overlaps the hypstub resident region (the stub)"};
+	/* What the tree reserves (/memreserve/, /reserved-memory), as far as there is room. */
+	if (plat.nrsv > HS_MAX_RSV)
+		return "kexec: the device tree reserves more ranges than hypstub keeps track of";
+	for (unsigned i = 0; i < plat.nrsv; i++) {
+		if (req->nkeep_out == HS_KEXEC_MAX_KEEP_OUT)
+			return "kexec: the device tree reserves more ranges than the loader keeps "
+			       "out";
+		req->keep_out[req->nkeep_out++] = (struct hs_kexec_range){
+		    plat.rsv[i].base, plat.rsv[i].base + plat.rsv[i].size,
+		    "kexec: the kernel's place overlaps memory the device tree reserves"};
+	}
 	return NULL;
 }
 

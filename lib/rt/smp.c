@@ -42,10 +42,13 @@ static char rt_cpu_tls[HS_MAX_CPUS][RT_CPU_TLS_SIZE] __attribute__((aligned(16))
 void rt_secondary_entry(void);
 void rt_secondary_main(struct rt_cpu *c);
 
+/* The CPUs the payload can use: the tree's, when it has a way to start them (PSCI). */
 unsigned rt_smp_ncpus(void)
 {
 	const struct hs_cpu_table *t = hyp_cpu_table();
 
+	if (rt_platform.psci == HS_PSCI_NONE)
+		return 1;
 	return t && t->ncpus ? t->ncpus : 1;
 }
 
