@@ -55,7 +55,7 @@ BOARD_CONFIGS = {
     "board-orangepi-pc": "orangepi-pc",
 }
 CONFIGS.update({
-    "board-raspi3b": ("arm64", "cortex-a53", 0, 2, 1),
+    "board-raspi3b": ("arm64", "cortex-a53", 0, 2, 4),
     "board-zcu102": ("arm64", "cortex-a53", 2, 2, 4),
     "board-orangepi-pc": ("arm", "cortex-a7", 2, 2, 4),
 })

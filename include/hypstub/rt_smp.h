@@ -52,7 +52,10 @@ int rt_smp_stop(unsigned cpu);
  */
 int rt_smp_park(unsigned cpu);
 
-/* PSCI AFFINITY_INFO for `cpu`'s MPIDR (PSCI_AFFINITY_ON/OFF/ON_PENDING). */
+/*
+ * PSCI AFFINITY_INFO for `cpu`'s MPIDR (PSCI_AFFINITY_ON/OFF/ON_PENDING);
+ * for a spin-table CPU, OFF while it waits in hypstub's parking place.
+ */
 long rt_smp_affinity_info(unsigned cpu);
 
 #endif

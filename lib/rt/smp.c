@@ -42,12 +42,12 @@ static char rt_cpu_tls[HS_MAX_CPUS][RT_CPU_TLS_SIZE] __attribute__((aligned(16))
 void rt_secondary_entry(void);
 void rt_secondary_main(struct rt_cpu *c);
 
-/* The CPUs the payload can use: the tree's, when it has a way to start them (PSCI). */
+/* The CPUs the payload can use: the tree's, when it has a way to start them (PSCI, spin table). */
 unsigned rt_smp_ncpus(void)
 {
 	const struct hs_cpu_table *t = hyp_cpu_table();
 
-	if (rt_platform.psci == HS_PSCI_NONE)
+	if (rt_platform.psci == HS_PSCI_NONE && !(t && t->spin_cpus))
 		return 1;
 	return t && t->ncpus ? t->ncpus : 1;
 }
@@ -115,6 +115,11 @@ long rt_smp_affinity_info(unsigned cpu)
 
 	if (!t || cpu >= t->ncpus)
 		return PSCI_INVALID_PARAMETERS;
+	/* A spin-table CPU has no PSCI: waiting in the parking place is its "off". */
+	if (hyp_cpu_parks(cpu))
+		return ((const volatile struct hs_cpu *)&t->cpu[cpu])->state == HS_CPU_WAITING
+			   ? PSCI_AFFINITY_OFF
+			   : PSCI_AFFINITY_ON;
 	return (long)arch_smccc(PSCI_AFFINITY_INFO, (unsigned long)t->cpu[cpu].mpidr, 0, 0,
 				(int)t->psci_hvc);
 }
