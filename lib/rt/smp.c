@@ -219,6 +219,9 @@ void rt_secondary_main(struct rt_cpu *c)
 		if (!c->fn && c->arg == RT_STOP_PARK) {
 			write_once(&c->done, job);
 			hyp_cpu_park();
+			/* Vectors of another hypervisor answered: the stub's back, park. */
+			hyp_reset_vectors();
+			hyp_cpu_park();
 			printf("*** payload: CPU%u: HS_CALL_PARK returned ***\n", c->index);
 			for (;;)
 				wfi();
