@@ -54,6 +54,8 @@ BOARD_CONFIGS = {
     "board-zcu102": "zcu102",
     "board-orangepi-pc": "orangepi-pc",
 }
+# Boards whose secondary CPUs a spin table releases (drivers/cpu/spin_table.c).
+SPIN_TABLE_CONFIGS = ("board-raspi3b",)
 CONFIGS.update({
     "board-raspi3b": ("arm64", "cortex-a53", 0, 2, 4),
     "board-zcu102": ("arm64", "cortex-a53", 2, 2, 4),
@@ -87,7 +89,14 @@ GROUPS = {
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
         "lines": ["[shim] CPU1 (MPIDR 0x1): entered at",
                   # step7: a null start record at the CPU entry is reported
-                  "CPU_ON context is not a usable struct hs_cpu_start: 0x00000000"]}),
+                  "CPU_ON context is not a usable struct hs_cpu_start: 0x00000000"],
+        # On a spin-table board (SPIN_TABLE_CONFIGS) step7 is skipped (no
+        # PSCI CPU_ON); the CPUs park at boot and the park call is shown.
+        "not_spin_table": ["CPU_ON context is not a usable struct hs_cpu_start: 0x00000000"],
+        "lines_spin_table": [
+            "[shim] CPU1 (MPIDR 0x1): entered at EL2, set up, stub installed; parked at EL2 "
+            "in hypstub's own spin table",
+            "HS_CALL_PARK, waited at EL2, released through its slot with a fresh stub"]}),
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),

@@ -164,6 +164,9 @@ def wanted_lines(config, group):
     arch, _, _, _, smp = matrix.CONFIGS[config]
     want = matrix.GROUPS[group][2]
     lines = want.get("lines", []) + want.get("lines_" + arch, [])
+    if config in matrix.SPIN_TABLE_CONFIGS:
+        lines = [l for l in lines if l not in want.get("not_spin_table", [])]
+        lines += want.get("lines_spin_table", [])
     if want.get("boot") == "linux":  # every CPU online in Linux
         lines = lines + ["smp: Brought up 1 node, %d CPU%s" % (smp, "s" if smp > 1 else "")]
     return lines
