@@ -168,10 +168,12 @@ GROUPS = {
         "lines_arm": ["Kernel image @ 0x40400000", "[shim] hypstub (arm) entered at HYP mode"],
         "absent": ["DHCP", "BOOTP", "TFTP", "Scanning"]}),
     # A loader that gets it wrong: told on the early UART, not a hang.
-    "misaligned-entry": ("conformance.elf", None, {"exit": 3, "boot": "misaligned-entry", "lines": [
+    # (with the shim built with an early UART, EARLY_UART=, build/<arch>-early/)
+    "misaligned-entry": ("conformance.elf", None, {"exit": 3, "boot": "misaligned-entry",
+        "early_uart": True, "lines": [
         "[shim] error: entered at 0x", "which is not 4 KiB aligned",
         "*** hypstub: boot stopped ***"]}),
-    "no-dtb": ("conformance.elf", None, {"exit": 3, "boot": "no-dtb", "lines": [
+    "no-dtb": ("conformance.elf", None, {"exit": 3, "boot": "no-dtb", "early_uart": True, "lines": [
         "[shim] the loader's device tree pointer 0 is rejected by libfdt (FDT_ERR_BADMAGIC)",
         "this console is the early UART, pl011@0x9000000",
         "[shim] error: the device tree at 0 is unusable",
