@@ -3,12 +3,13 @@
 # Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1,
 # EARLY_UART= (none by default: a PL011 for what the shim says before it
 # has a device tree, an explicit override; include/hypstub/early_uart.h).
-# Boards (docs/BOARDS.md): BOARD=raspi3b|zcu102|orangepi-pc|virt, with
+# Boards (docs/BOARDS.md): BOARD=raspi3b|zcu102|orangepi-pc|raspi2b|virt, with
 # their Debian device tree; any other QEMU machine: QEMU_MACHINE='<-M arg>'
 # DTB=<its .dtb> (RAM_BASE= where its RAM starts, for KERNEL=).
 
 # A board says its architecture (scripts/hsqemu.py BOARDS has the rest).
 BOARD_ARCH_orangepi-pc := arm
+BOARD_ARCH_raspi2b := arm
 ARCH ?= $(or $(BOARD_ARCH_$(BOARD)),arm64)
 SMP ?= 1
 EL ?= 2
@@ -36,7 +37,7 @@ RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(
 STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
 SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) \
 	$(if $(EARLY_UART),-DEARLY_UART_BASE=$(EARLY_UART))
-PAYLOAD_CFLAGS := $(BASE_CFLAGS)
+PAYLOAD_CFLAGS := $(BASE_CFLAGS) $(ARCH_PAYLOAD_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
 

@@ -31,6 +31,9 @@ BOARDS = {
     "zcu102": {"arch": "arm64", "machine": ["-M", "xlnx-zcu102,virtualization=on", "-m", "2G"],
                "flavour": "arm64", "dtb": "xilinx/zynqmp-zcu102-rev1.0.dtb", "ram": 0,
                "cpus": 4, "serial": ["-serial", "stdio", "-audiodev", "none,id=snd0"]},
+    # Enters in SVC, never HYP: a board hypstub cannot fully serve, and says so.
+    "raspi2b": {"arch": "arm", "machine": ["-M", "raspi2b"], "flavour": "armmp",
+                "dtb": "bcm2836-rpi-2-b.dtb", "ram": 0, "cpus": 4, "serial": ["-serial", "stdio"]},
     "orangepi-pc": {"arch": "arm", "machine": ["-M", "orangepi-pc"], "flavour": "armmp",
                     "dtb": "sun8i-h3-orangepi-pc.dtb", "ram": 0x40000000, "cpus": 4,
                     "serial": ["-serial", "stdio"]},
