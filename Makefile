@@ -241,6 +241,7 @@ ifeq ($(KERNEL),)
 else
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --smp $(SMP) $(BOARD_ARGS) \
+		$(if $(filter command line environment,$(origin SMP)),$(if $(BOARD),--use-cpus $(SMP))) \
 		--shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
 		$(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
 		--timeout $(KEXEC_TIMEOUT)
