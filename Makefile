@@ -1,23 +1,25 @@
 # SPDX-License-Identifier: MIT
 # hypstub: `make run` boots the demo, `make test` runs every test.
 # Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1,
-# EARLY_UART= (the PL011 the shim's earliest messages go to).
-# Boards (docs/BOARDS.md): BOARD=raspi3b|zcu102|orangepi-pc|virt, with
+# EARLY_UART= (none by default: a PL011 for what the shim says before it
+# has a device tree, an explicit override; include/hypstub/early_uart.h).
+# Boards (docs/BOARDS.md): BOARD=raspi3b|zcu102|orangepi-pc|raspi2b|virt, with
 # their Debian device tree; any other QEMU machine: QEMU_MACHINE='<-M arg>'
 # DTB=<its .dtb> (RAM_BASE= where its RAM starts, for KERNEL=).
 
 # A board says its architecture (scripts/hsqemu.py BOARDS has the rest).
 BOARD_ARCH_orangepi-pc := arm
+BOARD_ARCH_raspi2b := arm
 ARCH ?= $(or $(BOARD_ARCH_$(BOARD)),arm64)
 SMP ?= 1
 EL ?= 2
 V ?= 0
-EARLY_UART ?= 0x09000000
+EARLY_UART ?=
 Q := $(if $(filter 1,$(V)),,@)
 
 include arch/$(ARCH)/arch.mk
 
-BUILD := build/$(ARCH)
+BUILD ?= build/$(ARCH)
 CC := $(CROSS)gcc
 LD := $(CROSS)ld
 OBJCOPY := $(CROSS)objcopy
@@ -33,8 +35,9 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_RESIDENT_CFLAGS) \
 	-fno-builtin -fno-tree-loop-distribute-patterns -fno-tree-switch-conversion -fno-jump-tables
 STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
-SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) -DEARLY_UART_BASE=$(EARLY_UART)
-PAYLOAD_CFLAGS := $(BASE_CFLAGS)
+SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) \
+	$(if $(EARLY_UART),-DEARLY_UART_BASE=$(EARLY_UART))
+PAYLOAD_CFLAGS := $(BASE_CFLAGS) $(ARCH_PAYLOAD_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
 
@@ -212,6 +215,13 @@ bench: bootstrap
 
 bench-build: $(SHIM_IMG) $(BENCH_ELF)
 
+# The shim once more with QEMU virt's PL011 as its early UART (build/<arch>-early/),
+# for the tests of what it says before it has a device tree (no-dtb, misaligned-entry).
+.PHONY: early-uart-shim
+early-uart-shim:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/$(ARCH)-early EARLY_UART=0x09000000 \
+		build/$(ARCH)-early/hypstub.bin
+
 bootstrap:
 	$(Q)scripts/bootstrap.sh
 
@@ -232,6 +242,7 @@ ifeq ($(KERNEL),)
 else
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --smp $(SMP) $(BOARD_ARGS) \
+		$(if $(filter command line environment,$(origin SMP)),$(if $(BOARD),--use-cpus $(SMP))) \
 		--shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
 		$(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
 		--timeout $(KEXEC_TIMEOUT)
@@ -275,7 +286,8 @@ soak: bootstrap
 # guest matrix on QEMU.
 ALL_ARCHS := arm64 arm
 test: bootstrap
-	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all bench-build || exit 1; done
+	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all bench-build || exit 1; \
+		$(MAKE) --no-print-directory ARCH=$$a early-uart-shim || exit 1; done
 	$(Q)python3 scripts/test_all.py
 
 format:

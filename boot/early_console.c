@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * The shim's console before it trusts the device tree. A loader may hand
- * over a pointer that is no device tree at all (0, a misaligned address,
- * a stale blob): the shim then says so on the early UART, a PL011 whose
- * address is a build setting, instead of stopping in silence.
+ * The shim's console, from the device tree as soon as libfdt accepts it:
+ * the UART /chosen/stdout-path names, else the first the tree has that
+ * hypstub can drive. A loader may hand over a pointer that is no device
+ * tree at all (0, a misaligned address, a stale blob): the shim then
+ * knows no UART, and says so only on the early UART, an explicit build
+ * override (make EARLY_UART=, include/hypstub/early_uart.h); without it,
+ * that stop is silent.
  */
 #include <hypstub/early_uart.h>
 #include <hypstub/platform.h>

@@ -31,6 +31,9 @@ BOARDS = {
     "zcu102": {"arch": "arm64", "machine": ["-M", "xlnx-zcu102,virtualization=on", "-m", "2G"],
                "flavour": "arm64", "dtb": "xilinx/zynqmp-zcu102-rev1.0.dtb", "ram": 0,
                "cpus": 4, "serial": ["-serial", "stdio", "-audiodev", "none,id=snd0"]},
+    # Enters in SVC, never HYP: a board hypstub cannot fully serve, and says so.
+    "raspi2b": {"arch": "arm", "machine": ["-M", "raspi2b"], "flavour": "armmp",
+                "dtb": "bcm2836-rpi-2-b.dtb", "ram": 0, "cpus": 4, "serial": ["-serial", "stdio"]},
     "orangepi-pc": {"arch": "arm", "machine": ["-M", "orangepi-pc"], "flavour": "armmp",
                     "dtb": "sun8i-h3-orangepi-pc.dtb", "ram": 0x40000000, "cpus": 4,
                     "serial": ["-serial", "stdio"]},
@@ -266,6 +269,8 @@ def main():
     ap.add_argument("--dtb", help="the device tree QEMU passes (-dtb), with --machine")
     ap.add_argument("--ram", type=lambda v: int(v, 0), help="where --machine's RAM starts "
                     "(for --kexec staging)")
+    ap.add_argument("--use-cpus", type=int, help="--board: how many of its CPUs Linux brings "
+                    "up (maxcpus=), up to the board's count (QEMU gives a board all of them)")
     ap.add_argument("--dry-run", action="store_true", help="print the QEMU command only")
     args = ap.parse_args()
     if args.board == "virt":
@@ -297,8 +302,8 @@ def main_board(args):
         b = BOARDS[args.board]
         if args.arch != b["arch"]:
             sys.exit("hsqemu: %s is an %s board: use ARCH=%s" % (args.board, b["arch"], b["arch"]))
-        if int(args.smp) > b["cpus"]:
-            sys.exit("hsqemu: %s has %d CPUs (SMP=%s)" % (args.board, b["cpus"], args.smp))
+        if args.use_cpus is not None and not 1 <= args.use_cpus <= b["cpus"]:
+            sys.exit("hsqemu: %s has %d CPUs (SMP=%d)" % (args.board, b["cpus"], args.use_cpus))
         dtb, debian, why = fetch_board(args.board, echo=True)
         if why:
             sys.exit("hsqemu: " + why)
@@ -313,8 +318,8 @@ def main_board(args):
         # earlycon keep_bootcon: Linux writes through the stdout-path UART from its
         # first line to its last, whatever its serial drivers do with QEMU's model.
         cmdline = args.kexec_cmdline or "earlycon keep_bootcon panic=-1"
-        if args.board and int(args.smp) > 1:
-            cmdline += " maxcpus=%s" % args.smp
+        if args.board and args.use_cpus:
+            cmdline += " maxcpus=%d" % args.use_cpus
         cmd = board_kexec_command(args.board, args.shim, args.payload, kernel, cmdline,
                                   "kexec_under_hyp=1" if args.kexec_under_hyp else "",
                                   args.machine, dtb, args.arch, smp, args.ram)

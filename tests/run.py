@@ -89,6 +89,8 @@ def command(build, config, group):
     if kind == "chain":
         return hsqemu.chain_command(arch, cpu, smp, gic, el, shim, payload, append,
                                     extra=matrix.CONFIG_EXTRA.get(config, ()))
+    if want.get("early_uart"):
+        shim = os.path.join(build, arch + "-early", "hypstub.bin")
     flash = os.path.join(build, "uboot", "%s-%s.flash" % (config, group))
     return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 

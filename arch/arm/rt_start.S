@@ -33,15 +33,19 @@
 	.global _start
 _start:
 	cpsid	aif
-	ldr	r9, =rt_entry_regs		@ as the shim left them, for the tests
+	ldr	r9, 2f				@ as the shim left them, for the tests
+3:	add	r9, pc, r9			@ (PC-relatively: not relocated yet)
 	stmia	r9, {r0-r3}
 	mov	r4, r2				@ the shim's device tree
+	/* Loaded away from the link address (RAM elsewhere): fix stored addresses first. */
+	bl	shim_apply_relocations
 	rt_cpu_setup
 	c_runtime_setup rt_stack_top, rt_tls
 	mov	r0, r4
 	bl	rt_main
 1:	wfi
 	b	1b
+2:	.word	rt_entry_regs - (3b + 8)
 	.ltorg
 
 /*
