@@ -100,7 +100,7 @@ static void visit_the_hypervisor(void)
 
 static const char *restart_into_itself(const void *dtb)
 {
-	size_t size = (size_t)(__bss_start - _start);
+	size_t size = (uintptr_t)__bss_start - (uintptr_t)_start;
 	struct hs_kexec_request req;
 	struct hs_kexec_plan plan;
 	const char *err;
@@ -114,7 +114,7 @@ static const char *restart_into_itself(const void *dtb)
 	/* This kernel never turned its MMU on: no cache holds a line of it (kexec.h). */
 	req.flags |= HS_KEXEC_UNCACHED;
 	req.image = (uintptr_t)hello_shim;
-	req.image_size = (uint64_t)(hello_shim_end - hello_shim);
+	req.image_size = (uintptr_t)hello_shim_end - (uintptr_t)hello_shim;
 	req.initrd = (uintptr_t)payload_copy;
 	req.initrd_size = size;
 	err = hs_kexec_plan(&req, &plan);
