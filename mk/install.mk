@@ -24,7 +24,11 @@ DESTDIR ?=
 INSTALL_ARCHS := $(if $(filter command line,$(origin ARCH)),$(ARCH),$(ALL_ARCHS))
 SDK_VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo unknown)
 
-SDK_HEADERS := $(wildcard include/hypstub/*.h)
+# Every header of include/hypstub/ but the shim's and the resident code's
+# own (the early UART, the resident code's memset, the slow-path lock).
+SDK_INTERNAL_HEADERS := early_uart.h nolibc.h slow_lock.h
+SDK_HEADERS := $(filter-out $(addprefix include/hypstub/,$(SDK_INTERNAL_HEADERS)), \
+	$(wildcard include/hypstub/*.h))
 # The arch headers that the public ones include (<arch/...>); the test
 # compiles every installed header alone from the prefix.
 SDK_ARCH_HEADERS := $(addprefix arch/$(ARCH)/include/arch/,exc_frame.h rt_arch.h rt_el2_ctx.h)
