@@ -459,7 +459,8 @@ static void test_psci_no_release_addr(void **state)
 	h.cpu_release = RESIDENT_BASE + 0x2000;
 	dst = handoff(src, ROOM, &h, &err);
 	assert_int_equal(err, 0);
-	fdt_for_each_subnode (node, dst, fdt_path_offset(dst, "/cpus"))
+	for (node = fdt_first_subnode(dst, fdt_path_offset(dst, "/cpus")); node >= 0;
+	     node = fdt_next_subnode(dst, node))
 		assert_null(fdt_getprop(dst, node, "cpu-release-addr", NULL));
 	free(dst);
 	free(src);

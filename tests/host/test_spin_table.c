@@ -30,7 +30,7 @@ static int setup(void **state)
 /* The order a waiting CPU needs: clean of `addr` holding `want`, then dsb, then sev. */
 static void assert_released(const volatile void *addr, uint64_t want)
 {
-	int clean = -1, dsb, sev;
+	int clean = -1, dsb, wake;
 
 	for (unsigned i = 0; i < fake_cpu.nlog; i++)
 		if (fake_cpu.log[i].what == FE_DC_CVAC &&
@@ -40,16 +40,16 @@ static void assert_released(const volatile void *addr, uint64_t want)
 		fake_log_dump();
 		fail_msg("the release word was never cleaned to the point of coherency");
 	}
-	dsb = sev = -1;
+	dsb = wake = -1;
 	for (unsigned i = (unsigned)clean + 1; i < fake_cpu.nlog; i++) {
 		if (dsb < 0 && fake_cpu.log[i].what == FE_DSB)
 			dsb = (int)i;
-		if (dsb >= 0 && sev < 0 && fake_cpu.log[i].what == FE_SEV)
-			sev = (int)i;
+		if (dsb >= 0 && wake < 0 && fake_cpu.log[i].what == FE_SEV)
+			wake = (int)i;
 	}
-	if (dsb < 0 || sev < 0) {
+	if (dsb < 0 || wake < 0) {
 		fake_log_dump();
-		fail_msg("want clean (%d) < dsb (%d) < sev (%d)", clean, dsb, sev);
+		fail_msg("want clean (%d) < dsb (%d) < sev (%d)", clean, dsb, wake);
 	}
 	/* What reached memory at the clean: the entry itself, not what was there before. */
 	assert_int_equal(fake_cpu.poc_value, want);
