@@ -112,6 +112,13 @@ def main():
     for name, cmd in statics:
         ok = check(name, cmd)
         totals[0 if ok else 1] += 1
+    # The boards' Debian trees, which the host tests read too (tests/host/test_translate.c):
+    # fetched (or found cached) first; without them those tests skip, saying so.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import hsqemu  # noqa: E402
+    for board in sorted(hsqemu.BOARDS):
+        why = hsqemu.fetch_board(board)[2]
+        print("== board files (%s): %s" % (board, why or "cached in build/linux/"), flush=True)
     tiers = [
         ("host unit tests", ["make", "--no-print-directory", "host-test"],
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),

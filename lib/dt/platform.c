@@ -537,14 +537,16 @@ const char *hs_psci_conduit_name(enum hs_psci_conduit c)
 
 int hs_platform_use_bank_of(struct hs_platform *p, uint64_t addr)
 {
-	unsigned n = p->nmem < HS_MAX_MEM ? p->nmem : HS_MAX_MEM, pick = 0;
+	unsigned pick = HS_MAX_MEM; /* none yet */
 	uint64_t end;
 
-	if (n == 0)
-		return -1;
-	for (unsigned i = 0; i < n; i++)
-		if (addr >= p->mem[i].base && addr - p->mem[i].base < p->mem[i].size)
+	/* The first bank, unless a bank holds `addr`. */
+	for (unsigned i = 0; i < p->nmem && i < HS_MAX_MEM; i++)
+		if (pick == HS_MAX_MEM ||
+		    (addr >= p->mem[i].base && addr - p->mem[i].base < p->mem[i].size))
 			pick = i;
+	if (pick == HS_MAX_MEM)
+		return -1;
 	end = p->mem[pick].base + p->mem[pick].size;
 	if (end < p->mem[pick].base || end - 1 > UINTPTR_MAX)
 		end = (uint64_t)UINTPTR_MAX + 1; /* what this CPU can address */
