@@ -51,8 +51,17 @@ KEXEC_SRCS := $(wildcard kexec/*.c)
 HYP_SRCS := $(ARCH_HYP_SRCS) hyp/state.c hyp/calls.c hyp/pt.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
+# The ABI checks shared with Linux's abi_check module (linux/abi_check/), on
+# the architectures that have their layer in tests/abi/<arch>/; they find
+# their environment, <abi_env.h>, in tests/guest/.
+ABI_CHECK_SRCS := $(if $(wildcard tests/abi/$(ARCH)/*.S),tests/abi/abi_checks.c \
+	$(wildcard tests/abi/$(ARCH)/*.S))
+GUEST_TEST_SRCS += $(ABI_CHECK_SRCS)
 
 objs = $(patsubst %,$(BUILD)/$(1)/%.o,$(2))
+# The shared ABI checks' objects (above) see tests/guest/abi_env.h.
+ABI_CHECK_OBJS := $(call objs,payload,$(ABI_CHECK_SRCS) $(wildcard tests/guest/$(ARCH)/test_abi.c))
+$(ABI_CHECK_OBJS): PAYLOAD_CFLAGS += -Itests/guest
 
 # One group of objects built with one set of flags. The flags are kept in
 # a file that changes only when they do, so that changing them rebuilds.
