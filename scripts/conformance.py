@@ -15,7 +15,7 @@ spec that fails is a FINDING; a guarantee beyond the spec that it does
 not give is "not offered"; a check that would stop the CPU on a stub
 without the guarantee is "not run".
 
-  conformance.py --check    regenerate, compare with docs/CONFORMANCE.md (make test)
+  conformance.py --test     make test's: both columns, and the document matches them
   conformance.py --update   regenerate and write the block into docs/CONFORMANCE.md
   conformance.py --print    print the table
 
@@ -88,6 +88,13 @@ def verdict(stub, kind, per_cpu):
     return "not run" + why, stub == "hypstub"
 
 
+def series(name):
+    """A Debian kernel package's series, stable across its updates:
+    6.1.0-57-cloud-arm64 -> linux-image-6.1.0-*-cloud-arm64."""
+    m = re.match(r"(\d+\.\d+)\.(\d+)-\d+(-.*)?$", name)
+    return "linux-image-%s.%s-*%s" % (m.group(1), m.group(2), m.group(3) or "") if m else name
+
+
 def render(hyp, lin, linux_name):
     """The markdown block from the two runs' parsed output; raises on disagreement."""
     hdefs, hres, hends = hyp
@@ -113,7 +120,7 @@ def render(hyp, lin, linux_name):
              "by QEMU at EL2 (nVHE, `kvm-arm.mode=none`, %s, %d CPUs) through the "
              "`abi_check` module; a verdict holds on every CPU." % (
                  matrix.ABI_TABLE_CONFIG, matrix.CONFIGS[matrix.ABI_TABLE_CONFIG][4],
-                 linux_name, LINUX_CPU, LINUX_SMP),
+                 series(linux_name), LINUX_CPU, LINUX_SMP),
              "",
              "| check | requirement | source | hypstub's stub | Linux's stub |",
              "| --- | --- | --- | --- | --- |"] + rows + ["", END]
@@ -165,10 +172,82 @@ def doc_block():
     return text, a, b
 
 
+def check_doc(block):
+    """None when docs/CONFORMANCE.md holds `block`, else why not (a diff is printed)."""
+    text, a, b = doc_block()
+    if text[a:b] == block:
+        return None
+    os.makedirs(OUT, exist_ok=True)
+    fresh = os.path.join(OUT, "table.md")
+    with open(fresh, "w") as f:
+        f.write(block)
+    subprocess.run(["diff", "-u", DOC, fresh], check=False)
+    return ("%s differs from this run's table (%s); `python3 scripts/conformance.py --update` "
+            "rewrites it" % (os.path.relpath(DOC, ROOT), os.path.relpath(fresh, ROOT)))
+
+
+def run_tests(args):
+    """`make test`: hypstub's column, Linux's column, the document; one summary line."""
+    results = []  # (name, "ok" | "FAIL" | "SKIP", why)
+    hyp = lin = None
+    name = ""
+    try:
+        htext, hlog = hypstub_text(args.boot_hypstub)
+        hyp = parse(htext)
+        ncpus = matrix.CONFIGS[matrix.ABI_TABLE_CONFIG][4]
+        bad = ["%s: %s" % (n, v) for n, (k, _, _) in hyp[0].items()
+               for v in [verdict("hypstub", k, hyp[1].get(n, {}))[0]] if v != "yes"]
+        if hyp[2] != set(range(ncpus)):
+            bad.append("ABIEND from CPUs %s, expected %d" % (sorted(hyp[2]), ncpus))
+        if not hyp[0]:
+            bad.append("no checks ran")
+        results.append(("hypstub's stub: every check on every CPU", "FAIL" if bad else "ok",
+                        "; ".join(bad) + " (log: %s)" % os.path.relpath(hlog, ROOT)))
+    except (RuntimeError, OSError) as e:
+        results.append(("hypstub's stub: every check on every CPU", "FAIL", str(e)))
+    try:
+        ltext, llog, name = linux_text(args.linux)
+        lin = parse(ltext)
+        bad = []
+        if lin[2] != set(range(LINUX_SMP)):
+            bad.append("ABIEND from CPUs %s, expected %d" % (sorted(lin[2]), LINUX_SMP))
+        results.append(("Linux's stub: every check on every CPU, in Debian's %s" % name,
+                        "FAIL" if bad else "ok",
+                        "; ".join(bad) + " (log: %s)" % os.path.relpath(llog, ROOT)))
+    except late_linux.Skip as e:
+        results.append(("Linux's stub", "SKIP", "SKIPPED: no Debian kernel: %s" % e))
+    except (RuntimeError, OSError) as e:
+        results.append(("Linux's stub", "FAIL", str(e)))
+    doc = "docs/CONFORMANCE.md: the generated table matches both runs"
+    if hyp is None or lin is None:
+        # Without Linux's run (no mirror) the table cannot be had: skipped, loudly.
+        skipped = results[-1][1] == "SKIP"
+        results.append((doc, "SKIP" if skipped else "FAIL",
+                        "SKIPPED: no Linux run to make the table from" if skipped
+                        else "a run is missing"))
+    else:
+        try:
+            block, problems = render(hyp, lin, name)
+            why = check_doc(block)
+            bad = problems + ([why] if why else [])
+            results.append((doc, "FAIL" if bad else "ok", "; ".join(bad)))
+        except ValueError as e:
+            results.append((doc, "FAIL", str(e)))
+    totals = {"ok": 0, "FAIL": 0, "SKIP": 0}
+    for test, mark, why in results:
+        totals[mark] += 1
+        print("  %-4s %s" % (mark, test))
+        if why and mark != "ok":
+            print("       %s" % why)
+    print("conformance: %d passed, %d failed, %d skipped" % (
+        totals["ok"], totals["FAIL"], totals["SKIP"]), flush=True)
+    return 1 if totals["FAIL"] else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = ap.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true")
+    mode.add_argument("--test", action="store_true", help="make test's three tests")
     mode.add_argument("--update", action="store_true")
     mode.add_argument("--print", action="store_true")
     ap.add_argument("--boot-hypstub", action="store_true",
@@ -176,6 +255,8 @@ def main():
     ap.add_argument("--linux", default="", help="LINUX= kernel package version (default: "
                     "what linux-image-cloud-arm64 resolves to)")
     args = ap.parse_args()
+    if args.test:
+        return run_tests(args)
     try:
         htext, hlog = hypstub_text(args.boot_hypstub)
         ltext, llog, name = linux_text(args.linux)
@@ -199,19 +280,6 @@ def main():
         with open(DOC, "w") as f:
             f.write(text[:a] + block + text[b:])
         print("conformance: wrote the table into %s" % os.path.relpath(DOC, ROOT))
-    elif args.check:
-        text, a, b = doc_block()
-        if text[a:b] != block:
-            os.makedirs(OUT, exist_ok=True)
-            fresh = os.path.join(OUT, "table.md")
-            with open(fresh, "w") as f:
-                f.write(block)
-            subprocess.run(["diff", "-u", DOC, fresh], check=False)
-            print("conformance: FAILED: %s differs from this run's table (%s); "
-                  "`python3 scripts/conformance.py --update` rewrites it" % (
-                      os.path.relpath(DOC, ROOT), os.path.relpath(fresh, ROOT)))
-            return 1
-        print("conformance: %s matches this run" % os.path.relpath(DOC, ROOT))
     else:
         sys.stdout.write(block)
     return 1 if problems else 0

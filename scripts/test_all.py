@@ -6,7 +6,10 @@
    and the README's `make debug` walk-through run in gdb's batch mode;
 2. host unit tests (cmocka, under ASan and UBSan), then the libFuzzer
    targets for a fixed number of runs each (tests/fuzz/, one test each);
-3. the guest conformance matrix on QEMU (tests/run.py).
+3. the guest conformance matrix on QEMU (tests/run.py);
+4. the conformance table (scripts/conformance.py --test): the same ABI
+   checks against Linux's own stub in Debian's kernel, and
+   docs/CONFORMANCE.md regenerated from both runs and compared.
 Each static check counts as one test; the other tiers report their own
 counts. The last line is "N passed, N failed, N skipped".
 """
@@ -116,6 +119,9 @@ def main():
          r"^fuzz: (\d+) passed, (\d+) failed$"),
         ("guest matrix", [sys.executable, "tests/run.py"],
          r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
+        # After the matrix: hypstub's column is its a57-gic3-el2-smp2/abi boot.
+        ("conformance table", [sys.executable, "scripts/conformance.py", "--test"],
+         r"^conformance: (\d+) passed, (\d+) failed, (\d+) skipped$"),
     ]
     for name, cmd, pattern in tiers:
         p, f, s = run_tier(name, cmd, pattern)
