@@ -178,10 +178,14 @@ def check_doc(block):
     if text[a:b] == block:
         return None
     os.makedirs(OUT, exist_ok=True)
-    fresh = os.path.join(OUT, "table.md")
+    fresh, old = os.path.join(OUT, "table.md"), os.path.join(OUT, "table-in-docs.md")
     with open(fresh, "w") as f:
         f.write(block)
-    subprocess.run(["diff", "-u", DOC, fresh], check=False)
+    with open(old, "w") as f:
+        f.write(text[a:b])
+    sys.stdout.flush()
+    subprocess.run(["diff", "-u", old, fresh], check=False)
+    sys.stdout.flush()
     return ("%s differs from this run's table (%s); `python3 scripts/conformance.py --update` "
             "rewrites it" % (os.path.relpath(DOC, ROOT), os.path.relpath(fresh, ROOT)))
 
