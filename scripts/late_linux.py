@@ -95,9 +95,10 @@ def initramfs(kernel, files, script, path):
 
 
 def boot(kernel, files, script, cpu="cortex-a57", smp=1, log_path=None, timeout=180,
-         extra_cmdline=""):
+         extra_cmdline="", icount=False):
     """Boot the kernel with the initramfs; (exit code, console bytes). Exit 0 once
-    the script ran to its end; 3 at a kernel panic; 124 on timeout."""
+    the script ran to its end; 3 at a kernel panic; 124 on timeout. With
+    `icount`, QEMU counts instructions (-icount shift=0,sleep=off), as make bench."""
     os.makedirs(LATE, exist_ok=True)
     rd = initramfs(kernel, files, script, os.path.join(LATE, "initramfs-%d.cpio.gz" % os.getpid()))
     try:
@@ -105,7 +106,9 @@ def boot(kernel, files, script, cpu="cortex-a57", smp=1, log_path=None, timeout=
         cmd[2] = cmd[2] + ",its=off"  # the machine: kexec needs the ITS off (issue 15)
         cmd += ["-kernel", kernel["image"], "-initrd", rd,
                 "-append", (CMDLINE + " " + extra_cmdline).strip()]
-        if smp > 1:
+        if icount:
+            cmd += ["-icount", "shift=0,sleep=off"]
+        elif smp > 1:
             cmd += ["-accel", "tcg,thread=multi"]
         log = open(log_path, "wb") if log_path else None
         try:

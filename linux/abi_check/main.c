@@ -18,6 +18,9 @@
  * SET_VECTORS outside the physical address space: Linux's stub would
  * branch or vector there) are reported as not run.
  *
+ * With bench=1 it counts instead the instructions Linux's stub runs at
+ * EL2 for each call (bench.c), on one CPU, for `make bench`.
+ *
  * Results are console lines (ABIDEF, ABICHECK, ABIEND, ABIRESULT) that
  * scripts/conformance.py turns into the table of docs/CONFORMANCE.md.
  * Nothing stays behind: the stub is proven back in place after every
@@ -35,9 +38,14 @@
 #include <asm/sysreg.h>
 
 #include "abi_checks.h"
+#include "bench.h"
 
 #define CURRENT_EL2	(2 << 2)	/* CurrentEL.EL = 2 */
 #define PFR0_EL2_SHIFT	8		/* ID_AA64PFR0_EL1.EL2 */
+
+static bool bench;
+module_param(bench, bool, 0444);
+MODULE_PARM_DESC(bench, "count Linux's stub for make bench (bench.c) instead of the checks");
 
 struct cpu_job {
 	struct abi_run run;
@@ -48,7 +56,12 @@ static void run_on_cpu(void *arg)
 {
 	struct cpu_job *job = arg;
 
-	job->ret = abi_run_all(&job->run);
+	if (bench) {
+		abi_bench_run(&job->run);
+		job->ret = 0;
+	} else {
+		job->ret = abi_run_all(&job->run);
+	}
 }
 
 static int run_cpu(unsigned int cpu, unsigned int *findings,
@@ -91,9 +104,12 @@ static int __init abi_check_init(void)
 		pr_err("this CPU has no EL2\n");
 		return -ENODEV;
 	}
-	abi_describe();
+	if (!bench)
+		abi_describe();
 	cpus_read_lock();
 	for_each_online_cpu(cpu) {
+		if (bench && cpus)
+			break;	/* the figures: one CPU is enough */
 		err = run_cpu(cpu, &findings, &failed);
 		if (err) {
 			pr_err("ABIRESULT cpu=%u stopped: error %d (no stub answering SOFT_RESTART?)\n",

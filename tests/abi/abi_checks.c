@@ -412,26 +412,33 @@ void abi_describe(void)
 			  checks[i].section, checks[i].rule);
 }
 
-int abi_run_all(struct abi_run *r)
+unsigned long abi_find_stub(struct abi_run *r)
 {
 	unsigned long sent[31];
 	struct abi_record rec;
 
 	abi_seed = abi_random() | 1;
-	r->passed = r->failed = r->not_run = r->findings = 0;
 	/* Where the stub's vectors are: a landing reads VBAR_EL2. */
 	fill_sent(sent);
-	if (land(r, 0, 0, 0, sent, &rec) != ABI_LANDED || rec.el != 2) {
-		ABI_PRINT(
-		    "ABIABORT cpu=%u SOFT_RESTART into the landing did not come back from EL2\n",
-		    r->cpu);
-		return -1;
-	}
+	if (land(r, 0, 0, 0, sent, &rec) != ABI_LANDED || rec.el != 2)
+		return ~0ul;
 	r->stub_vectors = rec.vbar_el2;
 	blob_set(r, ABI_DATA_STUB_VECTORS, r->stub_vectors);
 	blob_set(r, ABI_DATA_FORWARD, 0);
 	ABI_PRINT("ABIINFO cpu=%u stub_vectors=%#lx blob=%#lx sctlr_el2=%#lx pa_limit=%#lx\n",
 		  r->cpu, r->stub_vectors, r->blob_pa, rec.sctlr_el2, abi_pa_limit());
+	return r->stub_vectors;
+}
+
+int abi_run_all(struct abi_run *r)
+{
+	r->passed = r->failed = r->not_run = r->findings = 0;
+	if (abi_find_stub(r) == ~0ul) {
+		ABI_PRINT(
+		    "ABIABORT cpu=%u SOFT_RESTART into the landing did not come back from EL2\n",
+		    r->cpu);
+		return -1;
+	}
 	for (unsigned i = 0; i < NCHECKS; i++) {
 		const struct abi_check *c = &checks[i];
 		const char *verdict;

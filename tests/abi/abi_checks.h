@@ -46,10 +46,20 @@
 #define ABI_BLOB_SIZE	      0x2000
 #define ABI_BLOB_VECTORS      0x0
 #define ABI_BLOB_LANDING      0x1000 /* the SOFT_RESTART landing */
+#define ABI_BLOB_PAD	      0x1400 /* make bench's pad: SOFT_RESTART to the next code */
 #define ABI_BLOB_DATA	      0x1800
 #define ABI_DATA_STUB_VECTORS 0x00 /* the stub's vectors, for RESET_VECTORS and the restores */
 #define ABI_DATA_FORWARD      0x08 /* nonzero: RESET_VECTORS goes to the stub's code */
+#define ABI_DATA_PAD	      0x10 /* the pad's first read of PMXEVCNTR_EL0 */
 #define ABI_DATA_RECORD	      0x40 /* the landing's record */
+/*
+ * Instructions the table runs at EL2 (make bench's known counts, which
+ * the counters must reproduce): ABI_CALL_VBAR, from the vector to its
+ * eret; HVC_SOFT_RESTART, from the vector up to the entry in x1 (the
+ * table branches there as it is: a floor, not a stub).
+ */
+#define ABI_TABLE_VBAR_INSNS	15
+#define ABI_TABLE_RESTART_INSNS 8
 /* The record: x0..x30, then the state the landing found. */
 #define ABI_REC_X     0x00
 #define ABI_REC_EL    0xf8 /* CurrentEL.EL */
@@ -92,6 +102,13 @@ struct abi_run {
 
 /* Copy the blob to `va`, clean it to the point of coherency for EL2 (MMU off). */
 void abi_blob_install(void *va);
+
+/*
+ * Find the stub: a SOFT_RESTART landing reads VBAR_EL2, which becomes
+ * r->stub_vectors and the blob's way back. Returns it, or ~0 when the
+ * landing did not come back from EL2 (no stub answers).
+ */
+unsigned long abi_find_stub(struct abi_run *r);
 
 /* Print every check's ABIDEF line. */
 void abi_describe(void);
