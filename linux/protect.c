@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/memory.h>
@@ -27,22 +28,40 @@ struct hs_walk {
 	bool have_ram, have_code;
 };
 
-/* System RAM and its "Kernel code" child around w->kernel. */
-static int hs_walk_one(struct resource *res, void *arg)
+/* The System RAM resource around w->kernel (walk_iomem_res_desc holds the lock). */
+static int hs_walk_ram(struct resource *res, void *arg)
 {
 	struct hs_walk *w = arg;
 
-	if (res->start > w->kernel || res->end < w->kernel)
-		return 0;
-	if (res->parent == &iomem_resource) {
+	if (res->start <= w->kernel && res->end >= w->kernel) {
 		w->ram = *res;
 		w->have_ram = true;
-	} else if (!w->have_code) {
-		/* Kernel code precedes Kernel data, its sibling: the first child found. */
-		w->code = *res;
-		w->have_code = true;
 	}
 	return 0;
+}
+
+/*
+ * Its "Kernel code" child. walk_iomem_res_desc() stops at the top level,
+ * and the lock it takes is not exported: the children of a System RAM
+ * resource are read as they are, which holds since arm64 inserts them
+ * once at boot (request_standard_resources()) and never moves them; only
+ * memory hot-plug changes this part of the tree, and it does not touch
+ * the bank the kernel runs from.
+ */
+static void hs_find_code(struct hs_walk *w)
+{
+	struct resource *ram, *p;
+
+	for (ram = iomem_resource.child; ram; ram = ram->sibling)
+		if (ram->start <= w->kernel && ram->end >= w->kernel)
+			break;
+	for (p = ram ? ram->child : NULL; p; p = p->sibling) {
+		if (p->name && !strcmp(p->name, "Kernel code") && p->start <= w->kernel &&
+		    p->end >= w->kernel) {
+			w->code = *p;
+			w->have_code = true;
+		}
+	}
 }
 
 static int hs_walk(struct hs_walk *w)
@@ -51,7 +70,8 @@ static int hs_walk(struct hs_walk *w)
 	/* _printk: an exported function, so a symbol of the kernel's text. */
 	w->kernel = __pa_symbol(_printk);
 	walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY, 0, -1, w,
-			    hs_walk_one);
+			    hs_walk_ram);
+	hs_find_code(w);
 	if (!w->have_ram || !w->have_code) {
 		pr_err("no System RAM / Kernel code resource around %pa in iomem\n", &w->kernel);
 		return -ENODEV;

@@ -126,7 +126,7 @@ if [ ! -e "$user/.done" ]; then
 	# shellcheck disable=SC2046
 	libs=$(apt-cache $(apt_opts arm64) depends --recurse --no-recommends --no-suggests \
 		--no-conflicts --no-breaks --no-replaces --no-enhances --no-pre-depends kexec-tools 2>/dev/null |
-		grep '^lib' | sort -u)
+		grep -E '^(lib|zlib)' | sort -u)
 	[ -n "$libs" ] || skip "cannot resolve kexec-tools:arm64's libraries (no package lists?)"
 	# shellcheck disable=SC2086
 	download arm64 busybox-static kexec-tools $libs
