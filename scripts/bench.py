@@ -22,7 +22,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_linux  # noqa: E402
+import abi_check  # noqa: E402
 import hsqemu  # noqa: E402
+import late  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -249,6 +251,41 @@ def run_guest(arch, cpu, smp, kernel=None):
             "info": info, "checks": len(checks)}
 
 
+# Linux's own stub, counted by the abi_check module (linux/abi_check/bench.c)
+# in Debian's kernel booted at EL2 (nVHE, kvm-arm.mode=none) under the same
+# -icount, on this CPU model; beside hypstub's stub in one table.
+LINUX_STUB_CPU = "cortex-a57"
+LINUX_STUB_CALLS = [
+    ("set", "stub.set.el2", "SET_VECTORS (the stub's own vectors)"),
+    ("reset", "stub.reset.el2", "RESET_VECTORS (stub in place)"),
+    ("err", "stub.err.el2", "unknown call (STUB_ERR)"),
+    ("restart", "stub.restart.el2", "SOFT_RESTART, hvc to next code"),
+]
+
+
+def run_linux_stub():
+    """Linux's stub's figures: a run record (smp "linux-stub"); raises late.Skip."""
+    rec = {"arch": "arm64", "cpu": LINUX_STUB_CPU, "smp": "linux-stub", "figures": {},
+           "failed": [], "info": {}, "checks": 0}
+    info = late.fetch()
+    rec["info"]["kernel"] = info["LINUX"]
+    try:
+        code, text, log = abi_check.run(info, cpu=LINUX_STUB_CPU, bench=True,
+                                        log_name="abi_check-bench", timeout=TIMEOUT * 3)
+    except RuntimeError as e:
+        rec["failed"].append(str(e))
+        return rec
+    for m in re.finditer(r"LINUXBENCH (\S+) (-?\d+)", text):
+        rec["figures"][m.group(1)] = int(m.group(2))
+    checks = re.findall(r"LINUXBENCHCHECK (\S+) (\S+)", text)
+    rec["checks"] = len(checks)
+    rec["failed"] += ["Linux's stub: check %s failed" % w for v, w in checks if v != "ok"]
+    if code != 0 or "LINUXBENCHEND failures=0" not in text:
+        rec["failed"].append("Linux's stub run: exit code %d (log: %s)" % (
+            code, os.path.relpath(log, ROOT)))
+    return rec
+
+
 def kexec_derive(r):
     """The loader's figures from its run: instructions per MiB (the slope
     from the 1 to the 16 MiB image; the 4 MiB image must lie on the line,
@@ -271,6 +308,24 @@ def kexec_derive(r):
 def verdict(value, op, limit):
     ok = value <= limit if op == "<=" else value < limit
     return "met" if ok else "NOT MET"
+
+
+def side_by_side(by):
+    """hypstub's stub and Linux's own, call by call, from this run's two boots."""
+    hyp = by.get(("arm64", LINUX_STUB_CPU, 1))
+    lin = by.get(("arm64", LINUX_STUB_CPU, "linux-stub"))
+    if not hyp or not lin:
+        return
+    print("hypstub's stub beside Linux's own (Debian's %s), arm64/%s: instructions at EL2 "
+          "(INST_RETIRED filtered to EL2, -icount %s), median of %d" % (
+              lin["info"].get("kernel", "?"), LINUX_STUB_CPU, ICOUNT, REPS))
+    head = "  %-40s %8s %8s" % ("call", "hypstub", "Linux")
+    print(head)
+    print("  " + "-" * (len(head) - 2))
+    for key, hkey, label in LINUX_STUB_CALLS:
+        print("  %-40s %8s %8s" % (label, hyp["figures"].get(hkey, "-"),
+                                   lin["figures"].get("linux.%s.el2" % key, "-")))
+    print()
 
 
 def main():
@@ -306,10 +361,19 @@ def main():
                   for c in LINUX_CPUS[a] if c in cpus[a]]
     # At most two QEMUs at once: the machine is shared.
     with ThreadPoolExecutor(max_workers=2) as pool:
+        stub_future = None
+        if "arm64" in arches and LINUX_STUB_CPU in cpus["arm64"]:
+            stub_future = pool.submit(run_linux_stub)
         linux_futures = [pool.submit(bench_linux.figures, *j) for j in linux_jobs]
         all_runs = list(pool.map(lambda j: run_guest(*j), jobs))
         extra_runs = list(pool.map(lambda j: run_guest(*j), kexec_jobs))
         extra_runs += [f.result() for f in linux_futures]
+        if stub_future:
+            try:
+                extra_runs.append(stub_future.result())
+            except late.Skip as e:
+                skipped.append("arm64: %s: Linux's own stub's figures are SKIPPED" % e)
+                print("bench: " + skipped[-1], file=sys.stderr)
     # The single-CPU runs give the table's columns and the stub's figures;
     # the others add the CPU figures, and must agree on everything else.
     runs = [r for r in all_runs if r["smp"] == 1]
@@ -464,6 +528,11 @@ def main():
     add("linux.added_pct", "(via hypstub - direct) / direct, to the line", "%",
         fig("linux.added_pct"), smp="linux")
 
+    # Linux's own stub (Debian's kernel, the abi_check module), the same method.
+    for key, _, label in LINUX_STUB_CALLS:
+        add("linux_stub.%s.el2" % key, "Linux's stub: %s, at EL2" % label, "insn",
+            fig("linux.%s.el2" % key), smp="linux-stub")
+
     sizes = {a: stub_sizes(ARCHES[a]["map"]) for a in arches}
     bootinfo = "include/hypstub/bootinfo.h"
     stack = {a: header_value(bootinfo, ARCHES[a]["el2_stack"]) for a in arches}
@@ -545,6 +614,7 @@ def main():
             line += " %-8s %s" % ("%s %s" % budget, "/".join(sorted(set(verdicts.values()))))
         print(line.rstrip())
     print()
+    side_by_side(by)
     for a in arches:
         frame, c_frames = crash[a]
         print("%s: per-CPU budget %s: each CPU keeps a %d-byte %s stack (the call path's "
@@ -584,6 +654,10 @@ def main():
         if r["smp"] == "kexec":
             print("%s/%s, kexec run (bench=kexec, 1 CPU): %d checks, %d failed" % (
                 r["arch"], r["cpu"], r["checks"], len(r["failed"])))
+        elif r["smp"] == "linux-stub":
+            print("%s/%s, Linux's own stub (Debian's %s, abi_check bench=1, 1 CPU): %d checks, "
+                  "%d failed" % (r["arch"], r["cpu"], r["info"].get("kernel", "?"), r["checks"],
+                                 len(r["failed"])))
         else:
             print("%s/%s, Linux boots (1 CPU, record/replay, 3 each way): line %r, %d failed"
                   % (r["arch"], r["cpu"], r["info"].get("line", "?"), len(r["failed"])))

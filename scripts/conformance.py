@@ -31,8 +31,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "tests"))
+import abi_check  # noqa: E402
 import hsqemu  # noqa: E402
-import late_linux  # noqa: E402
+import late  # noqa: E402
 import matrix  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -147,20 +148,13 @@ def hypstub_text(boot):
 
 
 def linux_text(linux):
-    """Linux's run: (console text, log path, kernel name), or raise late_linux.Skip."""
-    kernel = late_linux.fetch(linux)
-    ko = late_linux.build_module(kernel, "abi_check")
-    script = ["insmod /abi_check.ko || echo ABIINSMOD failed",
-              "rmmod abi_check || echo ABIRMMOD failed"]
-    os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, "linux.log")
-    code, out = late_linux.boot(kernel, [ko], script, cpu=LINUX_CPU, smp=LINUX_SMP,
-                                log_path=path, timeout=TIMEOUT)
-    text = out.decode(errors="replace")
+    """Linux's run: (console text, log path, kernel name), or raise late.Skip."""
+    info = late.fetch(linux or None)
+    code, text, log = abi_check.run(info, cpu=LINUX_CPU, smp=LINUX_SMP, timeout=TIMEOUT)
     if code != 0 or "ABIRESULT cpus=%d " % LINUX_SMP not in text:
         raise RuntimeError("Linux's abi_check run did not finish on %d CPUs (exit %d, log: %s)"
-                           % (LINUX_SMP, code, path))
-    return text, path, kernel["name"]
+                           % (LINUX_SMP, code, log))
+    return text, log, info["LINUX"]
 
 
 def doc_block():
@@ -218,7 +212,7 @@ def run_tests(args):
         results.append(("Linux's stub: every check on every CPU, in Debian's %s" % name,
                         "FAIL" if bad else "ok",
                         "; ".join(bad) + " (log: %s)" % os.path.relpath(llog, ROOT)))
-    except late_linux.Skip as e:
+    except late.Skip as e:
         results.append(("Linux's stub", "SKIP", "SKIPPED: no Debian kernel: %s" % e))
     except (RuntimeError, OSError) as e:
         results.append(("Linux's stub", "FAIL", str(e)))
@@ -264,7 +258,7 @@ def main():
     try:
         htext, hlog = hypstub_text(args.boot_hypstub)
         ltext, llog, name = linux_text(args.linux)
-    except late_linux.Skip as e:
+    except late.Skip as e:
         print("conformance: SKIPPED: %s" % e, flush=True)
         return 2
     except (RuntimeError, OSError) as e:
