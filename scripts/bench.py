@@ -262,6 +262,15 @@ LINUX_STUB_CALLS = [
     ("restart", "stub.restart.el2", "SOFT_RESTART, hvc to next code"),
 ]
 
+# The sample hypervisor under Linux (its module's insmod and rmmod on one
+# CPU, all they make EL2 run) beside hypstub's own install and teardown.
+LINUX_HYP = [
+    ("hyp.install.el2", "hyp.install.el2", "hypervisor install on a CPU (insmod protect=0)"),
+    ("hyp.remove.el2", "hyp.reset.el2", "hypervisor teardown on a CPU (rmmod)"),
+    ("hyp.install_protect.el2", None, "hypervisor install, kernel text protected"),
+    ("hyp.remove_protect.el2", None, "hypervisor teardown after protecting"),
+]
+
 
 def run_linux_stub():
     """Linux's stub's figures: a run record (smp "linux-stub"); raises late.Skip."""
@@ -269,12 +278,23 @@ def run_linux_stub():
            "failed": [], "info": {}, "checks": 0}
     info = late.fetch()
     rec["info"]["kernel"] = info["LINUX"]
+    # The sample hypervisor's module (linux/, scripts/late.py): its install
+    # and removal are counted in the same boot when it builds.
     try:
-        code, text, log = abi_check.run(info, cpu=LINUX_STUB_CPU, bench=True,
+        hyp_ko = late.build_module(info)
+    except RuntimeError as e:
+        hyp_ko = None
+        rec["failed"].append("the sample hypervisor's module: %s" % str(e)[-300:])
+    try:
+        code, text, log = abi_check.run(info, cpu=LINUX_STUB_CPU, bench=True, hyp_ko=hyp_ko,
                                         log_name="abi_check-bench", timeout=TIMEOUT * 3)
     except RuntimeError as e:
         rec["failed"].append(str(e))
         return rec
+    if hyp_ko:
+        figs, problems = abi_check.hyp_figures(text)
+        rec["figures"].update(figs)
+        rec["failed"] += ["the sample hypervisor under Linux: %s" % p for p in problems]
     for m in re.finditer(r"LINUXBENCH (\S+) (-?\d+)", text):
         rec["figures"][m.group(1)] = int(m.group(2))
     checks = re.findall(r"LINUXBENCHCHECK (\S+) (\S+)", text)
@@ -319,12 +339,18 @@ def side_by_side(by):
     print("hypstub's stub beside Linux's own (Debian's %s), arm64/%s: instructions at EL2 "
           "(INST_RETIRED filtered to EL2, -icount %s), median of %d" % (
               lin["info"].get("kernel", "?"), LINUX_STUB_CPU, ICOUNT, REPS))
-    head = "  %-40s %8s %8s" % ("call", "hypstub", "Linux")
+    head = "  %-48s %8s %8s" % ("call", "hypstub", "Linux")
     print(head)
     print("  " + "-" * (len(head) - 2))
     for key, hkey, label in LINUX_STUB_CALLS:
-        print("  %-40s %8s %8s" % (label, hyp["figures"].get(hkey, "-"),
+        print("  %-48s %8s %8s" % (label, hyp["figures"].get(hkey, "-"),
                                    lin["figures"].get("linux.%s.el2" % key, "-")))
+    for key, hkey, label in LINUX_HYP:
+        print("  %-48s %8s %8s" % (label, hyp["figures"].get(hkey, "-") if hkey else "-",
+                                   lin["figures"].get(key, "-")))
+    print("  (hypstub: its client's install = status call, SET_VECTORS, INIT; teardown = "
+          "RESET_VECTORS through the hypervisor and the stub. Linux: everything the module's "
+          "insmod/rmmod makes EL2 run on its one CPU, read at EL1 around them.)")
     print()
 
 
@@ -532,6 +558,9 @@ def main():
     for key, _, label in LINUX_STUB_CALLS:
         add("linux_stub.%s.el2" % key, "Linux's stub: %s, at EL2" % label, "insn",
             fig("linux.%s.el2" % key), smp="linux-stub")
+    for key, _, label in LINUX_HYP:
+        add("linux_%s" % key, "under Linux: %s, at EL2" % label, "insn", fig(key),
+            smp="linux-stub")
 
     sizes = {a: stub_sizes(ARCHES[a]["map"]) for a in arches}
     bootinfo = "include/hypstub/bootinfo.h"

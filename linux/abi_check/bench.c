@@ -162,6 +162,38 @@ static void figure(const char *name, long value)
 	pr_info("LINUXBENCH %s %ld\n", name, value);
 }
 
+/*
+ * abi_check count=1: the same counter (INST_RETIRED at EL2 only), set up
+ * if it is not yet, and left counting; its value as a console line. Reads
+ * around another module's insmod or rmmod (the sample hypervisor's) count
+ * what that module made EL2 run, the reads themselves running at EL1.
+ */
+void abi_bench_count(void)
+{
+	u64 pmcr = read_sysreg(pmcr_el0);
+	u64 want = EVT_P | EVT_U | EVT_NSH | INST_RETIRED;
+	unsigned int idx;
+
+	if (!PMCR_N(pmcr)) {
+		pr_info("LINUXBENCHCOUNT none (no event counter)\n");
+		return;
+	}
+	idx = PMCR_N(pmcr) - 1;
+	write_sysreg(idx, pmselr_el0);
+	isb();
+	if (read_sysreg(pmxevtyper_el0) != want ||
+	    !(read_sysreg(pmcntenset_el0) & BIT(idx)) || !(pmcr & PMCR_E)) {
+		/* Count retired instructions at EL2 alone, from 0. */
+		write_sysreg(want, pmxevtyper_el0);
+		write_sysreg(0, pmxevcntr_el0);
+		write_sysreg(BIT(idx), pmcntenset_el0);
+		/* PMCR_EL0.E: the counters count (the rest of PMCR as it was). */
+		write_sysreg(pmcr | PMCR_E, pmcr_el0);
+		isb();
+	}
+	pr_info("LINUXBENCHCOUNT %u\n", counter());
+}
+
 /* The whole run, on this CPU, interrupts masked (abi_bench_run's caller). */
 void abi_bench_run(struct abi_run *r)
 {

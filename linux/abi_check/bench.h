@@ -8,4 +8,7 @@ struct abi_run;
 /* On this CPU, interrupts masked: every figure and check as a console line. */
 void abi_bench_run(struct abi_run *r);
 
+/* Count instructions at EL2 from here on (if not yet), print the count. */
+void abi_bench_count(void);
+
 #endif
