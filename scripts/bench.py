@@ -348,9 +348,12 @@ def side_by_side(by):
     for key, hkey, label in LINUX_HYP:
         print("  %-48s %8s %8s" % (label, hyp["figures"].get(hkey, "-") if hkey else "-",
                                    lin["figures"].get(key, "-")))
-    print("  (hypstub: its client's install = status call, SET_VECTORS, INIT; teardown = "
-          "RESET_VECTORS through the hypervisor and the stub. Linux: everything the module's "
-          "insmod/rmmod makes EL2 run on its one CPU, read at EL1 around them.)")
+    print("  hypstub: its client's install (status call, SET_VECTORS, INIT) of an image "
+          "already loaded once (the\n  first install, which loads it, is not measured); "
+          "teardown = RESET_VECTORS through the hypervisor and\n  the stub. Linux: all that "
+          "the module's insmod / rmmod make EL2 run on the one CPU (each insmod loads\n  the "
+          "image anew, its RAM %s), read at EL1 before and after (two reads with nothing "
+          "between agree)." % lin["info"].get("ram", "as QEMU gives it"))
     print()
 
 

@@ -16,21 +16,21 @@
  *
  * Lines: LINUXBENCH <name> <value>, LINUXBENCHCHECK <ok|FAIL> <what> got= want=.
  */
+#include <asm/sysreg.h>
 #include <linux/kernel.h>
 #include <linux/sort.h>
-#include <asm/sysreg.h>
 
 #include "abi_checks.h"
 #include "bench.h"
 
-#define REPS		101
-#define UNKNOWN_CALL	7ul	/* bench/main.c's: no such call */
-#define INST_RETIRED	0x08
-#define EVT_P		BIT(31)	/* not at EL1 */
-#define EVT_U		BIT(30)	/* not at EL0 */
-#define EVT_NSH		BIT(27)	/* at EL2 */
-#define PMCR_E		BIT(0)
-#define PMCR_N(pmcr)	(((pmcr) >> 11) & 0x1f)
+#define REPS	     101
+#define UNKNOWN_CALL 7ul /* bench/main.c's: no such call */
+#define INST_RETIRED 0x08
+#define EVT_P	     BIT(31) /* not at EL1 */
+#define EVT_U	     BIT(30) /* not at EL0 */
+#define EVT_NSH	     BIT(27) /* at EL2 */
+#define PMCR_E	     BIT(0)
+#define PMCR_N(pmcr) (((pmcr) >> 11) & 0x1f)
 
 struct pmu_saved {
 	u64 pmcr, pmselr, type;
@@ -41,8 +41,8 @@ static unsigned int failures;
 
 static void check(const char *what, unsigned long got, unsigned long want)
 {
-	pr_info("LINUXBENCHCHECK %s %s got=%lu want=%lu\n",
-		got == want ? "ok" : "FAIL", what, got, want);
+	pr_info("LINUXBENCHCHECK %s %s got=%lu want=%lu\n", got == want ? "ok" : "FAIL", what, got,
+		want);
 	failures += got != want;
 }
 
@@ -102,8 +102,7 @@ static void pmu_give_back(const struct pmu_saved *s, unsigned int idx)
 }
 
 /* EL2 instructions of `hvc #0` with x0, x1: median of REPS, answer and spread checked. */
-static u32 measure_call(const char *name, unsigned long x0, unsigned long x1,
-			unsigned long want)
+static u32 measure_call(const char *name, unsigned long x0, unsigned long x1, unsigned long want)
 {
 	static u32 v[REPS];
 	unsigned long ret = 0;
@@ -131,7 +130,7 @@ static u32 measure_call(const char *name, unsigned long x0, unsigned long x1,
 static u32 measure_restart(const char *name, struct abi_run *r)
 {
 	u64 *pad = (u64 *)((char *)r->blob_va + ABI_BLOB_DATA + ABI_DATA_PAD);
-	unsigned long sent[31] = { 0 };
+	unsigned long sent[31] = {0};
 	static u32 v[REPS];
 	unsigned long ret = 0;
 	char what[64];
@@ -181,8 +180,8 @@ void abi_bench_count(void)
 	idx = PMCR_N(pmcr) - 1;
 	write_sysreg(idx, pmselr_el0);
 	isb();
-	if (read_sysreg(pmxevtyper_el0) != want ||
-	    !(read_sysreg(pmcntenset_el0) & BIT(idx)) || !(pmcr & PMCR_E)) {
+	if (read_sysreg(pmxevtyper_el0) != want || !(read_sysreg(pmcntenset_el0) & BIT(idx)) ||
+	    !(pmcr & PMCR_E)) {
 		/* Count retired instructions at EL2 alone, from 0. */
 		write_sysreg(want, pmxevtyper_el0);
 		write_sysreg(0, pmxevcntr_el0);

@@ -28,6 +28,7 @@
  */
 #define pr_fmt(fmt) "abi_check: " fmt
 
+#include <asm/sysreg.h>
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/gfp.h>
@@ -35,13 +36,12 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/smp.h>
-#include <asm/sysreg.h>
 
 #include "abi_checks.h"
 #include "bench.h"
 
-#define CURRENT_EL2	(2 << 2)	/* CurrentEL.EL = 2 */
-#define PFR0_EL2_SHIFT	8		/* ID_AA64PFR0_EL1.EL2 */
+#define CURRENT_EL2    (2 << 2) /* CurrentEL.EL = 2 */
+#define PFR0_EL2_SHIFT 8	/* ID_AA64PFR0_EL1.EL2 */
 
 static bool bench;
 module_param(bench, bool, 0444);
@@ -68,11 +68,10 @@ static void run_on_cpu(void *arg)
 	}
 }
 
-static int run_cpu(unsigned int cpu, unsigned int *findings,
-		   unsigned int *failed)
+static int run_cpu(unsigned int cpu, unsigned int *findings, unsigned int *failed)
 {
 	unsigned int order = get_order(ABI_BLOB_SIZE);
-	struct cpu_job job = { .ret = -1 };
+	struct cpu_job job = {.ret = -1};
 	struct page *pages;
 	int err;
 
@@ -118,12 +117,14 @@ static int __init abi_check_init(void)
 	if (!bench)
 		abi_describe();
 	cpus_read_lock();
-	for_each_online_cpu(cpu) {
+	for_each_online_cpu(cpu)
+	{
 		if (bench && cpus)
-			break;	/* the figures: one CPU is enough */
+			break; /* the figures: one CPU is enough */
 		err = run_cpu(cpu, &findings, &failed);
 		if (err) {
-			pr_err("ABIRESULT cpu=%u stopped: error %d (no stub answering SOFT_RESTART?)\n",
+			pr_err("ABIRESULT cpu=%u stopped: error %d (no stub answering "
+			       "SOFT_RESTART?)\n",
 			       cpu, err);
 			break;
 		}
@@ -132,8 +133,7 @@ static int __init abi_check_init(void)
 	cpus_read_unlock();
 	if (err)
 		return err;
-	pr_info("ABIRESULT cpus=%u failed=%u findings=%u\n", cpus, failed,
-		findings);
+	pr_info("ABIRESULT cpus=%u failed=%u findings=%u\n", cpus, failed, findings);
 	return 0;
 }
 
