@@ -291,6 +291,9 @@ def run_linux_stub():
     except RuntimeError as e:
         rec["failed"].append(str(e))
         return rec
+    m = re.search(r"hypervisor loaded at \S+ \(RAM (\S+)\)", text)
+    if m:
+        rec["info"]["ram"] = m.group(1)
     if hyp_ko:
         figs, problems = abi_check.hyp_figures(text)
         rec["figures"].update(figs)
