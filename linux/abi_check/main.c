@@ -94,6 +94,41 @@ static int run_cpu(unsigned int cpu, unsigned int *findings, unsigned int *faile
 	return 0;
 }
 
+/* abi_on_cpu_fn: fn(arg) on `cpu`, waiting for it (the caller keeps interrupts on). */
+static int on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
+{
+	return smp_call_function_single(cpu, fn, arg, 1);
+}
+
+/*
+ * The check across CPUs: the blob's table installed on this CPU (preemption
+ * off, interrupts on, as smp_call_function_single() needs), the next
+ * online CPU asked which handler answers there.
+ */
+static int run_cross_cpu(void)
+{
+	unsigned int order = get_order(ABI_BLOB_SIZE);
+	struct abi_run r = {0};
+	struct page *pages;
+	unsigned int other;
+
+	pages = alloc_pages(GFP_KERNEL, order);
+	if (!pages)
+		return -ENOMEM;
+	r.blob_va = page_address(pages);
+	r.blob_pa = page_to_phys(pages);
+	abi_blob_install(r.blob_va);
+	preempt_disable();
+	r.cpu = smp_processor_id();
+	other = cpumask_next(r.cpu, cpu_online_mask);
+	if (other >= nr_cpu_ids)
+		other = cpumask_first(cpu_online_mask);
+	abi_run_cross_cpu(&r, other != r.cpu ? on_cpu : NULL, other);
+	preempt_enable();
+	__free_pages(pages, order);
+	return 0;
+}
+
 static int __init abi_check_init(void)
 {
 	unsigned int cpu, cpus = 0, findings = 0, failed = 0;
@@ -130,6 +165,8 @@ static int __init abi_check_init(void)
 		}
 		cpus++;
 	}
+	if (!err && !bench)
+		err = run_cross_cpu();
 	cpus_read_unlock();
 	if (err)
 		return err;

@@ -344,6 +344,10 @@ struct abi_check {
 };
 
 static const struct abi_check checks[] = {
+    {"calls.this_cpu_only", "spec", "introduction",
+     "the stubs only act on individual CPUs: SET_VECTORS on one CPU leaves another CPU's stub "
+     "in place",
+     0, NULL},
     {"set_vectors.installs", "spec", "HVC_SET_VECTORS",
      "a suitably aligned physical address becomes VBAR_EL2, the call answers 0, and the next "
      "hvc is taken by that table",
@@ -430,6 +434,38 @@ unsigned long abi_find_stub(struct abi_run *r)
 	return r->stub_vectors;
 }
 
+/* On the other CPU: which handler answers there. */
+static void probe_here(void *arg)
+{
+	*(unsigned long *)arg = abi_hvc(SOME_CALL, 0);
+}
+
+void abi_run_cross_cpu(struct abi_run *r, abi_on_cpu_fn on_cpu, unsigned other)
+{
+	unsigned long there = 0;
+	const char *verdict = "NOTRUN";
+
+	r->failures = 0;
+	snprintf(r->detail, sizeof(r->detail), "one CPU only");
+	if (on_cpu && abi_find_stub(r) != ~0ul) {
+		r->detail[0] = 0;
+		CHECK_EQ(r, abi_hvc(ABI_SET_VECTORS, r->blob_pa), 0,
+			 "SET_VECTORS did not answer 0");
+		CHECK_EQ(r, abi_hvc(SOME_CALL, 0), ABI_ANSWER_MAGIC,
+			 "the table does not answer here");
+		if (on_cpu(other, probe_here, &there))
+			fail(r, 0, 0, "the other CPU did not run the probe");
+		else
+			CHECK_EQ(r, there, ABI_STUB_ERR,
+				 "SET_VECTORS on one CPU changed another CPU's vectors");
+		CHECK_EQ(r, abi_hvc(ABI_RESET_VECTORS, 0), 0, "the table's RESET_VECTORS failed");
+		if (settle(r))
+			fail(r, 0, 0, "the stub could not be put back");
+		verdict = r->failures ? "FAIL" : "PASS";
+	}
+	ABI_PRINT("ABICHECK %s %s cpu=%u %s\n", checks[0].name, verdict, r->cpu, r->detail);
+}
+
 int abi_run_all(struct abi_run *r)
 {
 	r->passed = r->failed = r->not_run = r->findings = 0;
@@ -443,6 +479,8 @@ int abi_run_all(struct abi_run *r)
 		const struct abi_check *c = &checks[i];
 		const char *verdict;
 
+		if (!c->fn)
+			continue; /* abi_run_cross_cpu()'s */
 		r->failures = 0;
 		r->detail[0] = 0;
 		if (c->unsafe && !r->may_fault) {

@@ -121,6 +121,16 @@ void abi_describe(void);
  */
 int abi_run_all(struct abi_run *r);
 
+/*
+ * The one check that needs two CPUs ("calls.this_cpu_only"): the table
+ * installed here (the caller's CPU, which must stay on it), `on_cpu`
+ * makes CPU `other` answer which handler it sees, then the stub is put
+ * back here. on_cpu(cpu, fn, arg) runs fn(arg) on `cpu` and returns 0
+ * once it ran; NULL when there is no other CPU (the check is not run).
+ */
+typedef int (*abi_on_cpu_fn)(unsigned cpu, void (*fn)(void *arg), void *arg);
+void abi_run_cross_cpu(struct abi_run *r, abi_on_cpu_fn on_cpu, unsigned other);
+
 /* The architecture layer (tests/abi/<arch>/abi_el2.S). */
 extern const char abi_el2_blob[];
 unsigned long abi_hvc(unsigned long x0, unsigned long x1);

@@ -34,6 +34,29 @@ static void run_on_cpu(unsigned cpu, void *arg)
 	((volatile int *)arg)[cpu] = run_here(cpu) ? 2 : 1;
 }
 
+/* abi_on_cpu_fn on the payload runtime's other CPUs. */
+struct on_cpu_call {
+	void (*fn)(void *arg);
+	void *arg;
+};
+
+static void on_cpu_trampoline(unsigned cpu, void *arg)
+{
+	struct on_cpu_call *c = arg;
+
+	(void)cpu;
+	c->fn(c->arg);
+}
+
+static int on_cpu(unsigned cpu, void (*fn)(void *arg), void *arg)
+{
+	struct on_cpu_call c = {fn, arg};
+
+	if (!rt_smp_running(cpu) && rt_smp_start(cpu))
+		return -1;
+	return rt_smp_run(cpu, on_cpu_trampoline, &c);
+}
+
 TEST_HYP(abi, every_check_passes_on_every_cpu)
 {
 	volatile int result[HS_MAX_CPUS] = {0};
@@ -50,4 +73,13 @@ TEST_HYP(abi, every_check_passes_on_every_cpu)
 		EXPECT_EQ(result[cpu], 1);
 		EXPECT_EQ(rt_smp_stop(cpu), 0);
 	}
+	/* The check across CPUs: the table here, the next CPU asked what it sees. */
+	struct abi_run r = {
+	    .blob_pa = (uintptr_t)blobs[self], .blob_va = blobs[self], .cpu = self, .may_fault = 1};
+	unsigned other = (self + 1) % rt_smp_ncpus();
+
+	abi_run_cross_cpu(&r, other != self ? on_cpu : NULL, other);
+	EXPECT_EQ(r.failures, 0);
+	if (other != self && rt_smp_running(other))
+		EXPECT_EQ(rt_smp_stop(other), 0);
 }
