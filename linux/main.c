@@ -83,6 +83,26 @@ static struct notifier_block hs_reboot_nb = {
 	.notifier_call = hs_reboot,
 };
 
+/*
+ * HYP_CALL_LOCK: the hypervisor refuses RESET_VECTORS and SOFT_RESTART from
+ * now on, so the module can never be removed (it holds a reference to
+ * itself), no CPU can go offline and kexec is impossible; a PSCI reset or
+ * power-off still works. A failed lock is reported and leaves it unlocked.
+ */
+static void hs_lock(void)
+{
+	unsigned long r[5] = { HYP_CALL_LOCK };
+
+	hs_hvc(r);
+	if (r[0]) {
+		pr_err("lock refused (%#lx): not locked\n", r[0]);
+		return;
+	}
+	hs_locked = 1;
+	__module_get(THIS_MODULE);
+	pr_info("locked: no removal, no CPU offline, no kexec until reset\n");
+}
+
 /* Can this module own EL2 at all? Checked before anything changes. */
 static int hs_check_el2(void)
 {
@@ -161,6 +181,8 @@ static int __init hs_init(void)
 	if (err)
 		goto remove;
 	register_reboot_notifier(&hs_reboot_nb);
+	if (hs_lock_param)
+		hs_lock();
 	pr_info("installed on %u CPUs\n", num_online_cpus());
 	return 0;
 remove:

@@ -27,6 +27,7 @@ Exit 0 when every step matched, 1 when one did not, 77 when skipped (no
 network to Debian's mirror and nothing cached).
 """
 import argparse
+import fcntl
 import os
 import re
 import shutil
@@ -68,6 +69,13 @@ def build_module(info, hyp_bin=None):
         raise RuntimeError("no %s: run `make ARCH=arm64 all` first" % hyp_bin)
     out = os.path.join(ROOT, "build", "late", "module-" + info["LINUX"])
     os.makedirs(out, exist_ok=True)
+    # One build at a time (two runs of this script may start together).
+    with open(out + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_module(info, hyp_bin, out)
+
+
+def _build_module(info, hyp_bin, out):
     src = os.path.join(ROOT, "linux")
     for name in os.listdir(src):
         if os.path.isfile(os.path.join(src, name)):
@@ -378,19 +386,107 @@ def late_launch_plan(smp, cycles, append):
     return "\n".join(steps) + "\n", want
 
 
-def make_initrds(info, ko, smp, cycles, append, out_dir):
-    """The first kernel's initramfs (the module, the plan, kexec, the Image and the
-    second initramfs) and the second's."""
+# The refusals and the lock: (steps, what must appear).
+REFUSE_SH = r"""
+# insmod must fail, saying $1, and leave nothing behind.
+step_refused() {
+	if insmod /hypstub_hyp.ko 2>/tmp/err; then echo "insmod succeeded"; rmmod hypstub_hyp; return 1; fi
+	dmesg | grep -q "$1" || { echo "no \"$1\" in the kernel log: $(dmesg | grep hypstub | tail -n 2)"; return 1; }
+	[ ! -d $hs ] || { echo "$hs exists"; return 1; }
+	lsmod | grep -q hypstub && { echo "module still listed"; return 1; }
+	echo "refused ($(cat /tmp/err | tail -c 80)): $1"
+}
+step_kvm_vm() {
+	/kvm-hold >/tmp/kvm 2>&1 &
+	echo $! >/tmp/kvm.pid
+	i=0
+	while ! grep -q "VM created" /tmp/kvm; do
+		i=$((i + 1)); [ $i -lt 100 ] || { echo "kvm-hold: $(cat /tmp/kvm)"; return 1; }; sleep 0.1
+	done
+	echo "a VM exists: KVM holds EL2"
+}
+step_kvm_gone() {
+	pid=$(cat /tmp/kvm.pid)
+	kill $pid
+	i=0
+	# Ended: gone, or a zombie (its files, the VM's too, closed).
+	while [ -d /proc/$pid ] && ! grep -q "^State:.*Z" /proc/$pid/status 2>/dev/null; do
+		i=$((i + 1)); [ $i -lt 100 ] || { echo "kvm-hold does not end"; return 1; }; sleep 0.1
+	done
+	load && unload && echo "VM gone: installed and removed on every CPU"
+}
+step_lock() {
+	load lock=1 || return 1
+	[ "$(cat $hs/locked)" = 1 ] || { echo "not locked"; return 1; }
+	rmmod hypstub_hyp 2>/dev/null && { echo "rmmod succeeded"; return 1; }
+	check_all_installed || return 1
+	if [ "$(ncpus)" -gt 1 ]; then
+		echo 0 > /sys/devices/system/cpu/cpu1/online 2>/dev/null && { echo "CPU 1 went offline"; return 1; }
+		check_all_installed || return 1
+	fi
+	[ "$(cat $hs/text_write_test)" = -14 ] || { echo "protection gone"; return 1; }
+	echo "locked: rmmod and CPU offline refused, still installed and protecting; now PSCI power-off"
+}
+"""
+
+PLANS = {
+    # cpu, append, (steps, want)
+    "vhe": ("max", "", ("step vhe step_refused 'refused: Linux itself runs at EL2 (VHE)'\n",
+                        [("line", "VHE mode initialized successfully"), "vhe"])),
+    "kvm-vm": ("cortex-a57", "", ("step kvm-vm step_kvm_vm\n"
+                                  "step kvm-refused step_refused 'held by another hypervisor'\n"
+                                  "step kvm-gone step_kvm_gone\n",
+                                  [("line", "Hyp mode initialized successfully"), "kvm-vm",
+                                   "kvm-refused", "kvm-gone"])),
+    "lock": ("cortex-a57", "kvm-arm.mode=none", ("step lock step_lock\n",
+                                                 ["lock", ("line", "reboot: Power down")])),
+}
+
+
+def extra_files(info, ko):
+    """What every first-stage initramfs carries: the module and kvm-hold."""
+    hold = build_static(os.path.join(ROOT, "tests", "linux", "kvm_hold.c"),
+                        os.path.join(ROOT, "build", "late", "kvm-hold"))
+    return [("hypstub_hyp.ko", ko, 0o644), ("kvm-hold", hold, 0o755)]
+
+
+def make_initrds(info, ko, smp, cycles, append, out_dir, plan=None):
+    """The first kernel's initramfs and what its transcript must show: the
+    late-launch plan (with kexec, the Image and a second initramfs) or one of PLANS."""
     os.makedirs(out_dir, exist_ok=True)
     user = info["USERLAND"]
+    if plan:
+        steps, want = PLANS[plan][2]
+        first = initramfs(os.path.join(out_dir, "initrd.cpio"), REFUSE_SH + steps, user,
+                          extra=extra_files(info, ko))
+        return first, want
     stage2 = initramfs(os.path.join(out_dir, "stage2.cpio"),
                        "WANT_CPUS=%d\n" % smp + STAGE2, user)
     steps, want = late_launch_plan(smp, cycles, append)
     first = initramfs(os.path.join(out_dir, "initrd.cpio"), steps, user,
-                      extra=[("hypstub_hyp.ko", ko, 0o644), ("Image", info["IMAGE"], 0o644),
-                             ("stage2.cpio", stage2, 0o644)],
+                      extra=extra_files(info, ko) + [("Image", info["IMAGE"], 0o644),
+                                                     ("stage2.cpio", stage2, 0o644)],
                       programs=("bin/busybox", "sbin/kexec"))
     return first, want
+
+
+def run_plan(info, ko, cpu, smp, cycles=0, plan=None, timeout=600, echo=None, tag=""):
+    """One boot: (problems, log path). cpu "max" runs nVHE (id_aa64mmfr1.vh=0)
+    in the late-launch plan; PLANS name their own CPU and command line."""
+    if plan:
+        cpu, append = PLANS[plan][0], PLANS[plan][1]
+    else:
+        append = "kvm-arm.mode=none" + (" id_aa64mmfr1.vh=0" if cpu.startswith("max") else "")
+    name = "%s-%s-smp%d%s" % (plan or "late", cpu, smp, tag)
+    out_dir = os.path.join(ROOT, "build", "late", "runs", info["LINUX"], name)
+    initrd, want = make_initrds(info, ko, smp, cycles, append, out_dir, plan)
+    cmd = qemu_command(info["IMAGE"], initrd, cpu, smp, append)
+    log = os.path.join(out_dir, "console.log")
+    code, text = boot(cmd, log, timeout, echo)
+    problems = judge(text, want)
+    if code != 0:
+        problems.append("QEMU ended with %d" % code)
+    return problems, log, text
 
 
 def main():
@@ -402,7 +498,8 @@ def main():
     ap.add_argument("--linux", default=os.environ.get("LINUX") or None,
                     help="a Debian kernel package version, e.g. 6.1.0-57-cloud-arm64")
     ap.add_argument("--cycles", type=int, default=0, help="install/remove cycles")
-    ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--plan", choices=sorted(PLANS), help="a refusal or the lock, not the late launch")
+    ap.add_argument("--timeout", type=int, default=600)
     ap.add_argument("--verbose", action="store_true", help="the whole console, not the transcript")
     args = ap.parse_args()
     try:
@@ -411,11 +508,6 @@ def main():
         print("late-launch: SKIPPED: %s" % why, flush=True)
         return SKIP_CODE
     ko = build_module(info)
-    append = "kvm-arm.mode=none" + (" id_aa64mmfr1.vh=0" if args.cpu.startswith("max") else "")
-    out_dir = os.path.join(ROOT, "build", "late", "run-%s-%s-smp%d" % (info["LINUX"], args.cpu,
-                                                                        args.smp))
-    initrd, want = make_initrds(info, ko, args.smp, args.cycles, append, out_dir)
-    cmd = qemu_command(info["IMAGE"], initrd, args.cpu, args.smp, append)
     print("late-launch: Debian %s, %s x%d, module %s" % (info["LINUX"], args.cpu, args.smp,
                                                           os.path.relpath(ko, ROOT)), flush=True)
     keep = re.compile(r"^@@ |hypstub|started at EL2|SMP: Total of|Starting new kernel|"
@@ -425,11 +517,8 @@ def main():
         if args.verbose or keep.search(line):
             print(line, flush=True)
 
-    log = os.path.join(out_dir, "console.log")
-    code, text = boot(cmd, log, args.timeout, echo)
-    problems = judge(text, want)
-    if code not in (0,):
-        problems.append("QEMU ended with %d" % code)
+    problems, log, _ = run_plan(info, ko, args.cpu, args.smp, args.cycles, args.plan,
+                                args.timeout, echo)
     for p in problems:
         print("late-launch: %s" % p)
     print("late-launch: %s (console: %s)" % ("every step matched" if not problems else "FAILED",

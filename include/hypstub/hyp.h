@@ -81,6 +81,12 @@ int hyp_sample_remove(void);
  */
 unsigned long hyp_sample_protect(uintptr_t base, size_t size, int ro);
 
+/*
+ * HYP_CALL_LOCK: from now on the hypervisor refuses HVC_RESET_VECTORS and
+ * HVC_SOFT_RESTART on every CPU (it stays until reset). 0 or HVC_STUB_ERR.
+ */
+unsigned long hyp_sample_lock(void);
+
 /* HYP_CALL_STATUS. 0 or HVC_STUB_ERR (not installed on this CPU). */
 unsigned long hyp_sample_status(struct hyp_status *st);
 
