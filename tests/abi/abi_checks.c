@@ -297,6 +297,34 @@ static void chk_regs(struct abi_run *r)
 	}
 }
 
+static void chk_sysregs(struct abi_run *r)
+{
+	static const char *const changed[ABI_NSYSREGS] = {
+	    "SCTLR_EL1 changed",  "TCR_EL1 changed",	 "TTBR0_EL1 changed",
+	    "TTBR1_EL1 changed",  "MAIR_EL1 changed",	 "AMAIR_EL1 changed",
+	    "VBAR_EL1 changed",	  "CPACR_EL1 changed",	 "TPIDR_EL1 changed",
+	    "TPIDR_EL0 changed",  "TPIDRRO_EL0 changed", "CONTEXTIDR_EL1 changed",
+	    "SP_EL0 changed",	  "ELR_EL1 changed",	 "SPSR_EL1 changed",
+	    "ESR_EL1 changed",	  "FAR_EL1 changed",	 "AFSR0_EL1 changed",
+	    "AFSR1_EL1 changed",  "PAR_EL1 changed",	 "CNTKCTL_EL1 changed",
+	    "CSSELR_EL1 changed", "MDSCR_EL1 changed"};
+	unsigned long before[ABI_NSYSREGS], after[ABI_NSYSREGS], sent[31];
+	struct abi_record rec;
+
+	abi_el1_sysregs(before);
+	for (unsigned n = 0; n < 25; n++) {
+		abi_hvc(ABI_SET_VECTORS, r->stub_vectors);
+		abi_hvc(ABI_RESET_VECTORS, 0);
+		abi_hvc(SOME_CALL, rnd());
+		fill_sent(sent);
+		CHECK_EQ(r, land(r, rnd(), rnd(), rnd(), sent, &rec), ABI_LANDED,
+			 "SOFT_RESTART did not land");
+	}
+	abi_el1_sysregs(after);
+	for (unsigned i = 0; i < ABI_NSYSREGS; i++)
+		CHECK_EQ(r, after[i], before[i], changed[i]);
+}
+
 static void chk_hvc_imm(struct abi_run *r)
 {
 	for (unsigned i = 0; i < ABI_NIMM; i++) {
@@ -389,6 +417,11 @@ static const struct abi_check checks[] = {
      0, chk_reset_passed_on},
     {"regs.preserved", "beyond", "docs/ABI.md Guarantees for every call",
      "every register but x0 is preserved (the spec lets a call clobber x0-x18)", 0, chk_regs},
+    {"sysregs.el1_preserved", "beyond", "docs/ABI.md Guarantees for every call",
+     "every EL1 system register (SCTLR_EL1, TCR_EL1, TTBR0/1_EL1, MAIR_EL1, VBAR_EL1, TPIDR*, "
+     "SP_EL0, ELR/SPSR/ESR/FAR_EL1, PAR_EL1, ... 23 of them) is as it was, after calls of "
+     "every kind",
+     0, chk_sysregs},
     {"hvc_imm.refused", "beyond", "docs/ABI.md Guarantees for every call",
      "only hvc #0 is the ABI: hvc #n (n != 0) answers HVC_STUB_ERR and changes nothing", 0,
      chk_hvc_imm},

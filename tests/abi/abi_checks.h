@@ -149,6 +149,9 @@ unsigned long abi_restart(unsigned long entry, unsigned long a0, unsigned long a
 void abi_dcache_clean(const void *va, unsigned long size);
 void abi_dcache_clean_inval(const void *va, unsigned long size);
 void abi_icache_inval_all(void);
+/* The EL1 system registers a call must leave alone (abi_checks.c names them). */
+#define ABI_NSYSREGS 23
+void abi_el1_sysregs(unsigned long out[ABI_NSYSREGS]);
 /* First physical address beyond the CPU's (ID_AA64MMFR0_EL1.PARange). */
 unsigned long abi_pa_limit(void);
 /* The alignment HVC_SET_VECTORS needs. */

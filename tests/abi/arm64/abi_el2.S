@@ -197,6 +197,19 @@ abi_icache_inval_all:
 	isb
 	ret
 
+/* void abi_el1_sysregs(unsigned long out[ABI_NSYSREGS]): abi_checks.c's list, in its order. */
+	.global abi_el1_sysregs
+abi_el1_sysregs:
+	hint	#34
+	.irp	reg, sctlr_el1, tcr_el1, ttbr0_el1, ttbr1_el1, mair_el1, amair_el1, vbar_el1, \
+		cpacr_el1, tpidr_el1, tpidr_el0, tpidrro_el0, contextidr_el1, sp_el0, elr_el1, \
+		spsr_el1, esr_el1, far_el1, afsr0_el1, afsr1_el1, par_el1, cntkctl_el1, csselr_el1, \
+		mdscr_el1
+	mrs	x1, \reg
+	str	x1, [x0], #8
+	.endr
+	ret
+
 /* unsigned long abi_pa_limit(void): 2^PARange. */
 	.global abi_pa_limit
 abi_pa_limit:
