@@ -100,7 +100,7 @@ HYP_OBJ := $(BUILD)/hyp.o
 HYP_ELF := $(BUILD)/hyp.elf
 HYP_BIN := $(BUILD)/hyp.bin
 
-.PHONY: all run debug test bootstrap clean format bench bench-build soak
+.PHONY: all run debug test bootstrap clean format bench bench-build soak late-launch
 all: $(SHIM_IMG) $(HYP_BIN) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(KEXEC_ELF) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
@@ -237,6 +237,19 @@ soak: bootstrap
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SOAK_SMP) --gic $(GIC) \
 		--el 2 --shim $(SHIM_IMG) --payload $(GUEST_TEST_ELF) \
 		--append "tests=soak soak=$(SOAK_SECONDS)" --timeout $$(($(SOAK_SECONDS) + 300))
+
+# The sample hypervisor late-launched under Debian's own arm64 kernel,
+# booted at EL2 without hypstub (scripts/late.py, docs/LINUX.md): Debian's
+# kernel LINUX= (default: linux-image-cloud-arm64's), its headers and
+# busybox/kexec fetched into build/late/, the module (linux/) built against
+# them, a transcript judged step by step; exit 0 only when all matched,
+# 77 when Debian's mirror cannot be reached. CPU= cortex-a57 or max (run
+# nVHE), SMP= CPUs (2 unless given: one goes offline and back).
+late-launch: bootstrap
+	$(Q)$(MAKE) -s --no-print-directory ARCH=arm64 build/arm64/hyp.bin
+	$(Q)python3 scripts/late.py --smp $(if $(filter command line,$(origin SMP)),$(SMP),2) \
+		--cpu $(if $(filter command line environment,$(origin CPU)),$(CPU),cortex-a57) \
+		$(if $(LINUX),--linux $(LINUX))
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.

@@ -15,8 +15,8 @@
 #define HS_MAX_CPUS_HYP 8 /* the per-CPU slots the image has (HS_MAX_CPUS) */
 
 /* The 2 MiB region taken from Linux: what lies where in it. */
-#define HS_REGION_SIZE	HYP_REGION_ALIGN
-#define HS_TRAMP_OFFSET HYP_MEM_SIZE		      /* el2_tramp.S's copy: one page */
+#define HS_REGION_SIZE	 HYP_REGION_ALIGN
+#define HS_TRAMP_OFFSET	 HYP_MEM_SIZE		    /* el2_tramp.S's copy: one page */
 #define HS_STACKS_OFFSET (HYP_MEM_SIZE + PAGE_SIZE) /* one "stub stack" page per CPU */
 
 struct hs_region {

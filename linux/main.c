@@ -69,7 +69,7 @@ static int hs_reboot(struct notifier_block *nb, unsigned long action, void *data
 {
 	WRITE_ONCE(hs_going_down, true);
 	if (hs_locked) {
-		pr_emerg("locked: the hypervisor stays; a kexec will fail, a PSCI reset still works\n");
+		pr_emerg("locked: it stays; a kexec will fail, a PSCI reset works\n");
 		return NOTIFY_DONE;
 	}
 	cpus_read_lock();
@@ -162,8 +162,8 @@ static int __init hs_init(void)
 	err = hs_load();
 	if (err)
 		goto free;
-	pr_info("hypervisor loaded at %pa (RAM %#llx-%#llx)\n", &hs_region.pa,
-		hs_region.ram_base, hs_region.ram_end);
+	pr_info("hypervisor loaded at %pa (RAM %#llx-%#llx)\n", &hs_region.pa, hs_region.ram_base,
+		hs_region.ram_end);
 	/* On every online CPU now, and on each one later; a failure rolls back. */
 	err = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "hypstub:online", hs_cpu_online,
 				hs_cpu_offline);

@@ -83,6 +83,8 @@ static ssize_t text_write_test_show(struct kobject *k, struct kobj_attribute *a,
 	return sysfs_emit(buf, "%d\n", hs_text_write_test());
 }
 
+/* One attribute a line. */
+/* clang-format off */
 static struct kobj_attribute hs_attrs[] = {
 	__ATTR_RO(version),
 	__ATTR_RO(cpus),
@@ -91,6 +93,7 @@ static struct kobj_attribute hs_attrs[] = {
 	__ATTR_RO(locked),
 	__ATTR(text_write_test, 0400, text_write_test_show, NULL),
 };
+/* clang-format on */
 
 static int hs_cpu_of(struct kobject *k)
 {
