@@ -130,7 +130,7 @@ static u32 measure_call(const char *name, unsigned long x0, unsigned long x1, un
 static u32 measure_restart(const char *name, struct abi_run *r)
 {
 	u64 *pad = (u64 *)((char *)r->blob_va + ABI_BLOB_DATA + ABI_DATA_PAD);
-	unsigned long sent[31] = {0};
+	unsigned long sent[31] = { 0 };
 	static u32 v[REPS];
 	unsigned long ret = 0;
 	char what[64];

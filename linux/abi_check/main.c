@@ -71,7 +71,7 @@ static void run_on_cpu(void *arg)
 static int run_cpu(unsigned int cpu, unsigned int *findings, unsigned int *failed)
 {
 	unsigned int order = get_order(ABI_BLOB_SIZE);
-	struct cpu_job job = {.ret = -1};
+	struct cpu_job job = { .ret = -1 };
 	struct page *pages;
 	int err;
 
@@ -108,7 +108,7 @@ static int on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
 static int run_cross_cpu(void)
 {
 	unsigned int order = get_order(ABI_BLOB_SIZE);
-	struct abi_run r = {0};
+	struct abi_run r = { 0 };
 	struct page *pages;
 	unsigned int other;
 
@@ -152,8 +152,7 @@ static int __init abi_check_init(void)
 	if (!bench)
 		abi_describe();
 	cpus_read_lock();
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		if (bench && cpus)
 			break; /* the figures: one CPU is enough */
 		err = run_cpu(cpu, &findings, &failed);
