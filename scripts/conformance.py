@@ -29,8 +29,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                                "tests"))
+# tests/ for matrix.py, after scripts/: tests/late.py is not scripts/late.py.
+sys.path.append(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                             "tests"))
 import abi_check  # noqa: E402
 import hsqemu  # noqa: E402
 import late  # noqa: E402
