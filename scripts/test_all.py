@@ -6,8 +6,11 @@
    and the README's `make debug` walk-through run in gdb's batch mode;
 2. host unit tests (cmocka, under ASan and UBSan), then the libFuzzer
    targets for a fixed number of runs each (tests/fuzz/, one test each);
-3. the guest conformance matrix on QEMU (tests/run.py);
-4. the late launch under Debian's own arm64 kernel (tests/late.py).
+3. the SDK: `make install` into a prefix under build/, the example kernel
+   built from it alone and booted, `make uninstall`, DESTDIR
+   (scripts/test_sdk.py);
+4. the guest conformance matrix on QEMU (tests/run.py);
+5. the late launch under Debian's own arm64 kernel (tests/late.py).
 Each static check counts as one test; the other tiers report their own
 counts. The last line is "N passed, N failed, N skipped".
 """
@@ -118,6 +121,8 @@ def main():
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
         ("host fuzzers (bounded)", ["make", "--no-print-directory", "fuzz-bounded"],
          r"^fuzz: (\d+) passed, (\d+) failed$"),
+        ("SDK", [sys.executable, "scripts/test_sdk.py"],
+         r"^sdk: (\d+) passed, (\d+) failed, (\d+) skipped$"),
         ("guest matrix", [sys.executable, "tests/run.py"],
          r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
         ("late launch under Debian's Linux", [sys.executable, "tests/late.py"],
