@@ -23,7 +23,7 @@ struct hs_region {
 	struct page *pages;
 	void *va;
 	phys_addr_t pa;
-	u64 ram_base, ram_end; /* the RAM bank the hypervisor maps as Normal */
+	u64 ram_base, ram_end; /* every System RAM range within: Normal memory in stage 2 */
 };
 
 /* What one CPU had before install, to leave it exactly so. */

@@ -28,15 +28,23 @@ struct hs_walk {
 	bool have_ram, have_code;
 };
 
-/* The System RAM resource around w->kernel (walk_iomem_res_desc holds the lock). */
+/*
+ * The span of every System RAM resource (walk_iomem_res_desc holds the
+ * lock): the hypervisor maps it as Normal memory in stage 2, so that no
+ * RAM becomes Device memory under EL1; a hole in it holds either nothing
+ * or devices, which Linux maps as Device in stage 1, and the combination
+ * of the two stages keeps the stricter type.
+ */
 static int hs_walk_ram(struct resource *res, void *arg)
 {
 	struct hs_walk *w = arg;
 
-	if (res->start <= w->kernel && res->end >= w->kernel) {
+	if (!w->have_ram) {
 		w->ram = *res;
 		w->have_ram = true;
 	}
+	w->ram.start = min(w->ram.start, res->start);
+	w->ram.end = max(w->ram.end, res->end);
 	return 0;
 }
 
@@ -72,14 +80,14 @@ static int hs_walk(struct hs_walk *w)
 	walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY, 0, -1, w,
 			    hs_walk_ram);
 	hs_find_code(w);
-	if (!w->have_ram || !w->have_code) {
+	if (!w->have_ram || !w->have_code || w->ram.start > w->kernel || w->ram.end < w->kernel) {
 		pr_err("no System RAM / Kernel code resource around %pa in iomem\n", &w->kernel);
 		return -ENODEV;
 	}
 	return 0;
 }
 
-/* The RAM bank the kernel runs in: the hypervisor maps it as Normal memory. */
+/* All of RAM, first byte to last: the hypervisor maps it as Normal memory. */
 int hs_find_ram(u64 *base, u64 *end)
 {
 	struct hs_walk w;

@@ -62,21 +62,21 @@ def fetch(linux=None):
     return dict(line.split("=", 1) for line in proc.stdout.split() if "=" in line)
 
 
-def build_module(info, hyp_bin=None):
-    """linux/ built against info["HEADERS"] in build/late/module-<LINUX>/: the .ko."""
+def build_module(info, hyp_bin=None, src=None, tag=""):
+    """linux/ (or `src`) built against info["HEADERS"] in
+    build/late/module-<LINUX><tag>/: the .ko."""
     hyp_bin = os.path.abspath(hyp_bin or os.path.join(ROOT, "build", "arm64", "hyp.bin"))
     if not os.path.isfile(hyp_bin):
         raise RuntimeError("no %s: run `make ARCH=arm64 all` first" % hyp_bin)
-    out = os.path.join(ROOT, "build", "late", "module-" + info["LINUX"])
+    out = os.path.join(ROOT, "build", "late", "module-" + info["LINUX"] + tag)
     os.makedirs(out, exist_ok=True)
     # One build at a time (two runs of this script may start together).
     with open(out + ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _build_module(info, hyp_bin, out)
+        return _build_module(info, hyp_bin, out, src or os.path.join(ROOT, "linux"))
 
 
-def _build_module(info, hyp_bin, out):
-    src = os.path.join(ROOT, "linux")
+def _build_module(info, hyp_bin, out, src):
     for name in os.listdir(src):
         if os.path.isfile(os.path.join(src, name)):
             shutil.copy2(os.path.join(src, name), os.path.join(out, name))
@@ -237,12 +237,13 @@ step_unprotected() {
 	echo "protect=0: the same write goes through"
 }
 step_cycles() {
-	dmesg -n 1
+	dmesg -n 5
 	i=0
 	while [ $i -lt $1 ]; do
 		i=$((i + 1))
 		load >/tmp/out 2>&1 || { dmesg -n 7; echo "cycle $i: $(cat /tmp/out)"; return 1; }
 		unload >/tmp/out 2>&1 || { dmesg -n 7; echo "cycle $i: $(cat /tmp/out)"; return 1; }
+		[ $((i % 10)) = 0 ] && echo "    cycles: $i" >/dev/console
 	done
 	dmesg -n 7
 	echo "$1 install/remove cycles on $(ncpus) CPUs"
@@ -305,20 +306,60 @@ def qemu_command(image, initrd, cpu="cortex-a57", smp=1, append="", memory="2G")
     cmd = ["qemu-system-aarch64", "-M", "virt,virtualization=on,gic-version=3,its=off",
            "-cpu", cpu, "-smp", str(smp), "-m", memory, "-nographic", "-nic", "none",
            "-no-reboot", "-kernel", image, "-initrd", initrd,
-           "-append", "console=ttyAMA0 panic=-1 " + append]
+           "-append", "console=ttyAMA0 panic=-1 sysctl.kernel.hung_task_timeout_secs=30 " + append]
     if int(smp) > 1:
         cmd += ["-accel", "tcg,thread=multi"]
     return cmd
 
 
-def boot(cmd, log_path, timeout=300, echo=None):
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gdb_snapshot(port):
+    """Where every vCPU is (PC, exception level), from QEMU's gdb stub: what a
+    silent hang leaves to look at."""
+    proc = subprocess.run(["gdb-multiarch", "-nx", "-batch", "-ex", "set architecture aarch64",
+                           "-ex", "target remote 127.0.0.1:%d" % port, "-ex", "info threads",
+                           "-ex", "thread apply all info registers pc cpsr sp x0 x1 x30",
+                           "-ex", "detach"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    return proc.stdout + proc.stderr
+
+
+def boot(cmd, log_path, timeout=300, echo=None, stall=120):
     """One QEMU run: (exit code, transcript text). echo: a function given each
-    transcript line as it arrives (None: quiet)."""
+    transcript line as it arrives (None: quiet). When the console stays silent
+    for `stall` seconds, the vCPUs' registers go into the log (gdb), once."""
+    import threading
+    import time
+    port = free_port()
+    cmd = list(cmd) + ["-gdb", "tcp:127.0.0.1:%d" % port]
+    last = [time.monotonic()]
+    done = threading.Event()
+    log_lock = threading.Lock()
+
+    def watch(log):
+        while not done.wait(5):
+            if time.monotonic() - last[0] > stall:
+                text = gdb_snapshot(port)
+                with log_lock:
+                    log.write(("\n[late] console silent for %d s; the vCPUs:\n%s\n"
+                               % (stall, text)).encode())
+                    log.flush()
+                if echo:
+                    echo("[late] console silent for %d s; vCPUs in %s" % (stall, log_path))
+                return
+
     class Out:
         def __init__(self):
             self.buf = b""
 
         def write(self, chunk):
+            last[0] = time.monotonic()
             if echo is None:
                 return
             self.buf += chunk
@@ -332,8 +373,14 @@ def boot(cmd, log_path, timeout=300, echo=None):
     os.makedirs(os.path.dirname(log_path), exist_ok=True)
     with open(log_path, "wb") as log:
         log.write(("$ " + " ".join(cmd) + "\n").encode())
-        code, data = hsqemu.run(cmd, timeout, out=Out(), log=log,
-                                more_stops=(b"Kernel panic - not syncing",))
+        watcher = threading.Thread(target=watch, args=(log,), daemon=True)
+        watcher.start()
+        try:
+            code, data = hsqemu.run(cmd, timeout, out=Out(), log=log,
+                                    more_stops=(b"Kernel panic - not syncing",))
+        finally:
+            done.set()
+            watcher.join()
     return code, data.decode("utf-8", "replace").replace("\r", "")
 
 
