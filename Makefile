@@ -66,6 +66,12 @@ KEXEC_SRCS := $(wildcard kexec/*.c)
 HYP_SRCS := $(ARCH_HYP_SRCS) hyp/state.c hyp/calls.c hyp/pt.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
+# The ABI checks shared with Linux's abi_check module (linux/abi_check/), on
+# the architectures that have their layer in tests/abi/<arch>/; they find
+# their environment, <abi_env.h>, in tests/guest/.
+ABI_CHECK_SRCS := $(if $(wildcard tests/abi/$(ARCH)/*.S),tests/abi/abi_checks.c \
+	$(wildcard tests/abi/$(ARCH)/*.S))
+GUEST_TEST_SRCS += $(ABI_CHECK_SRCS)
 
 # A payload linked position-independent (ARCH_PAYLOAD_LDFLAGS) says so in
 # its ELF type, ET_DYN, so that the shim may load it away from its link
@@ -73,6 +79,9 @@ GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/gues
 mark_pie = $(if $(ARCH_PAYLOAD_LDFLAGS),$(Q)printf '\003\000' | dd of=$(1) bs=1 seek=16 conv=notrunc status=none)
 
 objs = $(patsubst %,$(BUILD)/$(1)/%.o,$(2))
+# The shared ABI checks' objects (above) see tests/guest/abi_env.h.
+ABI_CHECK_OBJS := $(call objs,payload,$(ABI_CHECK_SRCS) $(wildcard tests/guest/$(ARCH)/test_abi.c))
+$(ABI_CHECK_OBJS): PAYLOAD_CFLAGS += -Itests/guest
 
 # One group of objects built with one set of flags. The flags are kept in
 # a file that changes only when they do, so that changing them rebuilds.
@@ -111,7 +120,7 @@ HYP_OBJ := $(BUILD)/hyp.o
 HYP_ELF := $(BUILD)/hyp.elf
 HYP_BIN := $(BUILD)/hyp.bin
 
-.PHONY: all run debug test bootstrap clean format bench bench-build soak
+.PHONY: all run debug test bootstrap clean format bench bench-build soak late-launch
 all: $(SHIM_IMG) $(HYP_BIN) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(KEXEC_ELF) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
@@ -281,6 +290,19 @@ soak: bootstrap
 	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --cpu $(CPU) --smp $(SOAK_SMP) --gic $(GIC) \
 		--el 2 --shim $(SHIM_IMG) --payload $(GUEST_TEST_ELF) \
 		--append "tests=soak soak=$(SOAK_SECONDS)" --timeout $$(($(SOAK_SECONDS) + 300))
+
+# The sample hypervisor late-launched under Debian's own arm64 kernel,
+# booted at EL2 without hypstub (scripts/late.py, docs/LINUX.md): Debian's
+# kernel LINUX= (default: linux-image-cloud-arm64's), its headers and
+# busybox/kexec fetched into build/late/, the module (linux/) built against
+# them, a transcript judged step by step; exit 0 only when all matched,
+# 77 when Debian's mirror cannot be reached. CPU= cortex-a57 or max (run
+# nVHE), SMP= CPUs (2 unless given: one goes offline and back).
+late-launch: bootstrap
+	$(Q)$(MAKE) -s --no-print-directory ARCH=arm64 build/arm64/hyp.bin
+	$(Q)python3 scripts/late.py --smp $(if $(filter command line,$(origin SMP)),$(SMP),2) \
+		--cpu $(if $(filter command line environment,$(origin CPU)),$(CPU),cortex-a57) \
+		$(if $(LINUX),--linux $(LINUX))
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.

@@ -77,15 +77,24 @@ static void hyp_status(struct hyp_frame *f)
 static unsigned long hyp_call(struct hyp_cpu *c, struct hyp_frame *f)
 {
 	unsigned long arg = hyp_frame_arg(f, 1);
+	unsigned long nr = hyp_frame_arg(f, 0);
 
-	switch (hyp_frame_arg(f, 0)) {
+	switch (nr) {
 	case HVC_SOFT_RESTART:
-		/* Refused as the stub would refuse it, before anything changes. */
-		if (!arch_hyp_entry_ok(arg))
+	case HVC_RESET_VECTORS:
+		/*
+		 * Refused, still installed: once locked, and a SOFT_RESTART the
+		 * stub would refuse. Otherwise torn down first; the stub then
+		 * answers the same call (and restarts the CPU).
+		 */
+		if (hyp_shared.locked || (nr == HVC_SOFT_RESTART && !arch_hyp_entry_ok(arg)))
 			break;
-		/* Torn down first; the stub then restarts the CPU. */
-		__attribute__((fallthrough));
-	case HVC_RESET_VECTORS: hyp_teardown(c); return HYP_EXIT_TEARDOWN;
+		hyp_teardown(c);
+		return HYP_EXIT_TEARDOWN;
+	case HYP_CALL_LOCK:
+		hyp_shared.locked = 1;
+		hyp_frame_set(f, 0, 0);
+		return HYP_EXIT_RETURN;
 	case HYP_CALL_PROTECT:
 		hyp_frame_set(f, 0, hyp_protect(arg, hyp_frame_arg(f, 2), hyp_frame_arg(f, 3)));
 		return HYP_EXIT_RETURN;

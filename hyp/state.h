@@ -14,6 +14,7 @@ struct hyp_shared {
 	uint64_t base, region; /* the hypervisor's own memory, absent from stage 2 */
 	pt_entry *s1, *s2;
 	struct pt_ctx pt;
+	unsigned locked; /* HYP_CALL_LOCK: no teardown from EL1 any more */
 };
 
 extern struct hyp_shared hyp_shared;

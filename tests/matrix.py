@@ -101,6 +101,11 @@ GROUPS = {
             "in hypstub's own spin table",
             "HS_CALL_PARK, waited at EL2, released through its slot with a fresh stub"]}),
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
+    # The ABI checks shared with Linux's abi_check module (tests/abi/), on
+    # every CPU; scripts/conformance.py reads hypstub's column of
+    # docs/CONFORMANCE.md from ABI_TABLE_CONFIG's log.
+    "abi": ("conformance.elf", "tests=abi", {"exit": 0, "tests": True,
+        "lines": ["ABIEND cpu=0 "]}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
     "hyp": ("conformance.elf", "tests=hyp", {"exit": 0, "tests": True}),
@@ -299,6 +304,18 @@ def board_groups(config):
     return groups
 
 
+# The boot whose ABICHECK lines make hypstub's column of docs/CONFORMANCE.md.
+ABI_TABLE_CONFIG = "a57-gic3-el2-smp2"
+
+
+def abi_groups(config):
+    """Suite "abi" (tests/abi/ has an arm64 layer only): arm64 at EL2, up to 4 CPUs."""
+    arch, cpu, gic, el, smp = CONFIGS[config]
+    if arch != "arm64" or el != 2 or smp > 4 or config in FEATURE_CONFIGS:
+        return []
+    return ["abi"]
+
+
 def groups_for(config):
     if config in BOARD_CONFIGS:
         return board_groups(config)
@@ -310,7 +327,7 @@ def groups_for(config):
     if "fuzz" in groups:
         groups.append("fuzz-hyp")
     return groups + linux_groups(config) + kexec + (
-        ["hyp"] if config in HYP_CONFIGS else [])
+        ["hyp"] if config in HYP_CONFIGS else []) + abi_groups(config)
 
 
 def groups_only(config):

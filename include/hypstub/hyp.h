@@ -15,28 +15,7 @@
 #ifndef HYPSTUB_HYP_H
 #define HYPSTUB_HYP_H
 
-#include <hypstub/abi.h>
-
-/* The hypervisor's own calls: "HV" in the top half of 32 bits, far from 0-4. */
-#define HYP_CALL_BASE	 0x48560000UL
-#define HYP_CALL_INIT	 (HYP_CALL_BASE + 0) /* x1 = stub vectors, x2 = CPU index */
-#define HYP_CALL_PROTECT (HYP_CALL_BASE + 1) /* x1 = base, x2 = size, x3 = 1 RO / 0 RW */
-#define HYP_CALL_STATUS	 (HYP_CALL_BASE + 2) /* -> x1 version, x2 CPUs, x3 faults */
-
-#define HYP_VERSION 1
-
-/* The image: a header at offset 0, the vector table at HYP_VECTORS_OFFSET. */
-#define HYP_IMAGE_MAGIC	   0x56485348UL /* "HSHV" */
-#define HYP_VECTORS_OFFSET 0x800
-/* Memory the image needs from its base (code, per-CPU stacks, tables). */
-#define HYP_MEM_SIZE 0x80000
-/* The region a caller reserves for it: this alignment, a multiple of it. */
-#define HYP_REGION_ALIGN 0x200000
-/* Offsets of the header fields, for the assembly. */
-#define HYP_HDR_MAGIC	    0
-#define HYP_HDR_RAM_BASE    8
-#define HYP_HDR_RAM_END	    16
-#define HYP_HDR_REGION_SIZE 24
+#include <hypstub/hyp_abi.h>
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>
@@ -101,6 +80,12 @@ int hyp_sample_remove(void);
  * inside the first RAM bank, not over the hypervisor. 0 or HVC_STUB_ERR.
  */
 unsigned long hyp_sample_protect(uintptr_t base, size_t size, int ro);
+
+/*
+ * HYP_CALL_LOCK: from now on the hypervisor refuses HVC_RESET_VECTORS and
+ * HVC_SOFT_RESTART on every CPU (it stays until reset). 0 or HVC_STUB_ERR.
+ */
+unsigned long hyp_sample_lock(void);
 
 /* HYP_CALL_STATUS. 0 or HVC_STUB_ERR (not installed on this CPU). */
 unsigned long hyp_sample_status(struct hyp_status *st);

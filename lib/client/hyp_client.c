@@ -111,6 +111,11 @@ unsigned long hyp_sample_protect(uintptr_t base, size_t size, int ro)
 	return hyp_call(HYP_CALL_PROTECT, base, size, (unsigned long)ro, 0);
 }
 
+unsigned long hyp_sample_lock(void)
+{
+	return hyp_call(HYP_CALL_LOCK, 0, 0, 0, 0);
+}
+
 unsigned long hyp_sample_status(struct hyp_status *st)
 {
 	unsigned long r[5] = {HYP_CALL_STATUS, 0, 0, 0, 0};

@@ -390,6 +390,33 @@ TEST_HYP(hyp, h_one_cpus_calls_leave_the_others)
 	rt_set_sync_hook(NULL);
 }
 
+/*
+ * The lock (HYP_CALL_LOCK): from then on RESET_VECTORS and SOFT_RESTART
+ * are refused on every CPU and change nothing; protection holds. It lasts
+ * until reset, so this is the suite's last test with the hypervisor.
+ */
+TEST_HYP(hyp, y_lock_keeps_it_installed)
+{
+	volatile struct caught *c = &caught[rt_smp_self()];
+
+	rt_set_sync_hook(catch_abort);
+	ASSERT_EQ(install(), 0);
+	EXPECT_EQ(hyp_sample_protect((uintptr_t)page, sizeof(page), 1), 0);
+	EXPECT_EQ(hyp_sample_lock(), 0);
+	EXPECT_EQ(hyp_sample_remove(), HYP_ERR_REFUSED);
+	EXPECT_EQ(cpus_under(), 1);
+	/* A SOFT_RESTART the stub would take: refused, nothing ran at EL2. */
+	EXPECT_EQ(rt_el2_call_args(landing_at_el2, 1, 0, 0, 0), HVC_STUB_ERR);
+	EXPECT_EQ(cpus_under(), 1);
+	c->count = 0;
+	page[0] = 9;
+	EXPECT_EQ(c->count, 1);
+	EXPECT_EQ(hyp_sample_lock(), 0);
+	EXPECT_EQ(hyp_sample_remove(), HYP_ERR_REFUSED);
+	EXPECT_EQ(cpus_under(), 1);
+	rt_set_sync_hook(NULL);
+}
+
 TEST_NO_HYP(hyp, z_refused_without_el2)
 {
 	struct hyp_status st;

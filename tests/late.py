@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The late-launch tests (`make test`): the module under Debian's own kernel.
+
+Boots (scripts/late.py, two at a time by default), each step of each boot
+one test "<boot>/<step>":
+  late/<cpu>-smp<N>   N = 1, 2, 4 on cortex-a57 and on max run nVHE
+                      (id_aa64mmfr1.vh=0): install on every CPU, protection,
+                      hotplug, removal, a second load, protect=0, 100
+                      install/remove cycles (the hypervisor's status and
+                      Linux's stub checked after each), kexec -e into a second
+                      kernel that starts every CPU at EL2
+  refuse/vhe          -cpu max, Linux at EL2: insmod refused, nothing left
+  refuse/kvm-vm       KVM initialised, a VM alive: refused; the VM gone: works
+  lock                lock=1: rmmod and CPU offline refused, PSCI power-off works
+Without Debian's packages (no network, nothing cached) every boot is
+skipped, loudly. Logs: build/late/runs/. The last line is
+"late launch: N passed, N failed, N skipped".
+"""
+import argparse
+import concurrent.futures
+import fnmatch
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+import late  # noqa: E402
+
+CYCLES = 100
+# name: (cpu, smp, plan)
+BOOTS = {}
+for _cpu, _tag in (("cortex-a57", "a57"), ("max", "max")):
+    for _n in (1, 2, 4):
+        BOOTS["late/%s-smp%d" % (_tag, _n)] = (_cpu, _n, None)
+BOOTS["refuse/vhe"] = ("max", 2, "vhe")
+BOOTS["refuse/kvm-vm"] = ("cortex-a57", 2, "kvm-vm")
+BOOTS["lock"] = ("cortex-a57", 2, "lock")
+
+
+def run_one(info, ko, name, timeout):
+    cpu, smp, plan = BOOTS[name]
+    start = time.monotonic()
+    problems, log, text = late.run_plan(info, ko, cpu, smp, 0 if plan else CYCLES, plan, timeout)
+    steps = [(m.group(1), m.group(2) == "ok") for m in late.STEP.finditer(text)]
+    return name, problems, log, steps, time.monotonic() - start
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--filter", default="*", help="boots to run, a glob (e.g. 'late/a57-*')")
+    ap.add_argument("-j", type=int, default=2, help="boots at once")
+    ap.add_argument("--timeout", type=int, default=480)
+    ap.add_argument("--linux", default=os.environ.get("LINUX") or None)
+    ap.add_argument("--dry-run", action="store_true")
+    args = ap.parse_args()
+    names = [n for n in BOOTS if fnmatch.fnmatch(n, args.filter)]
+    if args.dry_run:
+        for n in names:
+            print(n, BOOTS[n])
+        return 0
+    try:
+        info = late.fetch(args.linux)
+        ko = late.build_module(info)
+    except late.Skip as why:
+        for n in names:
+            print("  SKIP %-22s %s" % (n, why))
+        print("late launch: SKIPPED, every boot: %s" % why)
+        print("late launch: 0 passed, 0 failed, %d skipped" % len(names))
+        return 0
+    print("late launch: Debian %s, %d boots, %d at a time" % (info["LINUX"], len(names), args.j),
+          flush=True)
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:
+        futures = [pool.submit(run_one, info, ko, n, args.timeout) for n in names]
+        for fut in concurrent.futures.as_completed(futures):
+            name, problems, log, steps, secs = fut.result()
+            for step, ok in steps:
+                print("  %s %s/%s" % ("ok  " if ok else "FAIL", name, step))
+                passed += ok
+                failed += not ok
+            # Problems beyond a failed step (a missing line, a step never reported,
+            # QEMU's exit): one more failure for the boot.
+            extra = [p for p in problems if ": FAIL " not in p]
+            if extra:
+                failed += 1
+                print("  FAIL %s: %s" % (name, "; ".join(extra)))
+            print("  %s %-22s %.0f s, log %s" % ("FAIL" if problems else "ok  ", name, secs,
+                                                 os.path.relpath(log, late.ROOT)), flush=True)
+    print("late launch: %d passed, %d failed, 0 skipped" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
