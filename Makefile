@@ -28,7 +28,8 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_RESIDENT_CFLAGS) \
 	-fno-builtin -fno-tree-loop-distribute-patterns -fno-tree-switch-conversion -fno-jump-tables
 STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
-SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) -DEARLY_UART_BASE=$(EARLY_UART)
+SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) -DEARLY_UART_BASE=$(EARLY_UART) \
+	-I$(BUILD)/gen
 PAYLOAD_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
@@ -74,6 +75,21 @@ $(eval $(call compile_group,shim,SHIM_CFLAGS))
 $(eval $(call compile_group,payload,PAYLOAD_CFLAGS))
 HYP_CFLAGS := $(RESIDENT_CFLAGS) -I.
 $(eval $(call compile_group,hyp,HYP_CFLAGS))
+
+# The version the shim prints first and puts in /hypstub (scripts/version.sh:
+# git describe behind the VERSION file's number, or that number alone without
+# git). Rewritten only when it changes, so that only boot/main.c rebuilds.
+HS_VERSION := $(shell scripts/version.sh)
+ifeq ($(HS_VERSION),)
+$(error scripts/version.sh gave no version)
+endif
+VERSION_H := $(BUILD)/gen/hs_version.h
+$(VERSION_H): FORCE
+	@mkdir -p $(@D)
+	@printf '#define HS_VERSION "%s"\n' '$(HS_VERSION)' | cmp -s - $@ || \
+		printf '#define HS_VERSION "%s"\n' '$(HS_VERSION)' > $@
+	@echo '$(HS_VERSION)' | cmp -s - $(BUILD)/version || echo '$(HS_VERSION)' > $(BUILD)/version
+$(BUILD)/shim/boot/main.c.o: $(VERSION_H)
 
 SHIM_ELF := $(BUILD)/hypstub.elf
 SHIM_IMG := $(BUILD)/hypstub.bin
