@@ -195,12 +195,15 @@ $(BENCH_ELF): $(BENCH_OBJS) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 
 # Instruction counts under QEMU -icount (never wall-clock): one table,
 # and build/bench.json, for both architectures unless BENCH_ARCHS says
-# otherwise. Not part of `make test`.
+# otherwise; then the tables of docs/BENCHMARKS.md are rendered from it
+# (scripts/doc_figures.py: a partial run leaves docs/ alone). `make test`
+# measures again and checks the committed figures against that run.
 BENCH_ARCHS ?= arm64 arm
 bench: bootstrap
 	$(Q)for a in $(BENCH_ARCHS); do \
 		$(MAKE) --no-print-directory ARCH=$$a bench-build || exit 1; done
 	$(Q)python3 scripts/bench.py $(foreach a,$(BENCH_ARCHS),--arch $(a))
+	$(Q)python3 scripts/doc_figures.py --update build/bench.json
 
 bench-build: $(SHIM_IMG) $(BENCH_ELF)
 

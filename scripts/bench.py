@@ -345,7 +345,8 @@ def main():
                 continue
             values[(r["arch"], r["cpu"])] = v
             records.append({"name": name, "arch": r["arch"], "cpu": r["cpu"], "value": v,
-                            "unit": unit})
+                            "unit": unit, "label": label.strip(),
+                            "budget": list(budget) if budget else None})
         fl = {}
         if floor:
             for r in runs:
