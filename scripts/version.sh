@@ -11,13 +11,12 @@ if [ ! -r "$top/VERSION" ]; then
 	echo "version.sh: no VERSION file in $top" >&2
 	exit 1
 fi
-base=$(tr -d ' \n' <"$top/VERSION")
-case "$base" in
-'' | *[!0-9A-Za-z.+-]*)
+base=$(sed -n '1{s/^[[:space:]]*//;s/[[:space:]]*$//;p;}' "$top/VERSION")
+# MAJOR.MINOR.PATCH, perhaps with a -suffix or +suffix.
+if ! echo "$base" | grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$'; then
 	echo "version.sh: VERSION in $top is not a version number: '$base'" >&2
 	exit 1
-	;;
-esac
+fi
 # Only a checkout whose top is this directory counts (not a parent's).
 if git -C "$top" rev-parse --show-toplevel >/dev/null 2>&1 &&
 	[ "$(cd "$(git -C "$top" rev-parse --show-toplevel)" && pwd -P)" = "$(cd "$top" && pwd -P)" ]; then
