@@ -103,7 +103,7 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 		       (unsigned)table->ncpus - 1);
 		return;
 	}
-	up = hs_smp_bring_up(table, entry);
+	up = hs_smp_bring_up(table, entry, (uintptr_t)resident_copy(resident, &hs_cpu_bring_up));
 	if (table->ncpus > 1)
 		printf("[shim] %u of %u CPUs up; the payload starts the others through 0x%llx\n",
 		       up, (unsigned)table->ncpus, (unsigned long long)entry);

@@ -87,7 +87,7 @@ static const char *psci_error_name(long err)
 	}
 }
 
-unsigned hs_smp_bring_up(struct hs_cpu_table *t, uintptr_t cpu_entry)
+unsigned hs_smp_bring_up(struct hs_cpu_table *t, uintptr_t cpu_entry, uintptr_t bring_up)
 {
 	static const char *const levels[] = ARCH_LEVEL_NAMES;
 	unsigned up = 1;
@@ -99,7 +99,7 @@ unsigned hs_smp_bring_up(struct hs_cpu_table *t, uintptr_t cpu_entry)
 		if (i == t->boot_cpu)
 			continue;
 		printf("[shim] CPU%u (MPIDR 0x%llx): ", i, (unsigned long long)c->mpidr);
-		err = (long)psci(PSCI_CPU_ON, (unsigned long)c->mpidr, cpu_entry, 0, t);
+		err = (long)psci(PSCI_CPU_ON, (unsigned long)c->mpidr, cpu_entry, bring_up, t);
 		if (err != PSCI_SUCCESS) {
 			printf("PSCI CPU_ON failed (%s): left off\n", psci_error_name(err));
 			continue;

@@ -17,6 +17,14 @@
 /* The live table (also what a payload reads through "hypstub,cpu-table"). */
 extern struct hs_cpu_table hs_cpu_table;
 
+/*
+ * The shim's own start record, for its boot-time bring-up: a CPU started
+ * with this record's address (its resident copy) comes up, is set up and
+ * parks (powers off, PARKED). Any other record is a payload's; a null one
+ * is refused like any other bad record.
+ */
+extern const struct hs_cpu_start hs_cpu_bring_up;
+
 /* The first instruction a CPU runs after PSCI CPU_ON (cpu_entry.S). */
 extern char hs_cpu_entry[];
 /* The resident code past the stub: copied along with it. */
@@ -27,7 +35,7 @@ extern char hs_cpu_start[], hs_cpu_end[];
  * its table row (NULL when its MPIDR is not listed), `ctx` the
  * context_id, `level` the level it entered at. Sets the CPU up and
  * returns where it enters EL1, or 0 when the CPU is to power off (during
- * boot, ctx 0, or on bad input: said on the console). hs_cpu_entry then
+ * boot, ctx = &hs_cpu_bring_up, or on bad input: said on the console). hs_cpu_entry then
  * gives the slow-path stack back, takes the CPU's own, and goes on.
  */
 uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level);

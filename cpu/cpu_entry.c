@@ -33,6 +33,8 @@ _Static_assert(HS_EL2_STACK_SIZE + HS_CPU_SIZE <= 64, "per-CPU state over 64 byt
 _Static_assert(HS_EL2_STACK_TOP(HS_MAX_CPUS) <= HS_RESIDENT_DTB_OFFSET, "EL2 stacks");
 
 struct hs_cpu_table hs_cpu_table;
+/* Never entered: only its address means something (cpu.h). */
+const struct hs_cpu_start hs_cpu_bring_up = {.entry = 0, .arg = 0};
 
 /* Say why this CPU powers off; hs_cpu_entry calls PSCI CPU_OFF. */
 static uintptr_t cpu_power_off(const char *why, uint64_t detail)
@@ -53,13 +55,14 @@ void hs_cpu_off_failed(void)
 
 /*
  * A start record in RAM (never read elsewhere: an address outside memory
- * would fault), aligned, with an entry point the stub would accept.
+ * would fault), aligned, with an entry point the stub would accept. A
+ * null record is refused even where RAM starts at 0.
  */
 static const struct hs_cpu_start *cpu_start_record(uintptr_t ctx)
 {
 	const struct hs_cpu_start *start = (const struct hs_cpu_start *)ctx;
 
-	if ((ctx & (sizeof(uintptr_t) - 1)) || ctx < hs_cpu_table.ram_base ||
+	if (!ctx || (ctx & (sizeof(uintptr_t) - 1)) || ctx < hs_cpu_table.ram_base ||
 	    ctx + sizeof(*start) < ctx || ctx + sizeof(*start) > hs_cpu_table.ram_end)
 		return 0;
 	if (!hs_entry_ok(start->entry) || start->entry >= hs_stub_config.pa_limit)
@@ -83,7 +86,7 @@ uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level)
 		sysreg_vbar_el2_write(hs_stub_own_vectors());
 		isb();
 	}
-	if (!ctx) {
+	if (ctx == (uintptr_t)&hs_cpu_bring_up) {
 		/* Boot-time bring-up: the shim only wanted to know it works. */
 		me->state = HS_CPU_PARKED;
 		dsb_sy();

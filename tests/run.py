@@ -68,13 +68,47 @@ def command(build, config, group):
 
 
 REPORT_HEAD = re.compile(r"\*\*\* hypstub: unexpected exception at \S+, CPU (0x[0-9a-f]+) \*\*\*")
+# What a crash test says each line of its CPU's report must show (test_crash.c):
+# NAME=VALUE[/MASK][|VALUE[/MASK]] ..., the report's own names.
+EXPECT_LINE = re.compile(r"^crash-expect CPU (0x[0-9a-f]+):(.*)$", re.M)
+# "NAME : 0x..." lines and "x00: 0x..." pairs of a report; "class" is the
+# exception class decoded from the syndrome, not a register.
+REPORT_FIELD = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*) *: (0x[0-9a-f]+)")
 
 
-def check_reports(text, arch, ncpus):
-    """Problems with the crash reports of a boot where every CPU crashed: one
-    whole report per CPU, none interleaved, each with its own registers
-    (x0..x3 the markers, x4 the MPIDR its header names)."""
-    reg = "x" if arch == "arm64" else "r"
+def parse_expectations(text):
+    """{cpu: {name: [(value, mask), ...]}} from the crash-expect lines."""
+    found = {}
+    for m in EXPECT_LINE.finditer(text):
+        fields = {}
+        for item in m.group(2).split():
+            name, _, alternatives = item.partition("=")
+            fields[name] = []
+            for alt in alternatives.split("|"):
+                value, _, mask = alt.partition("/")
+                fields[name].append((int(value, 16), int(mask, 16) if mask else -1))
+        found[int(m.group(1), 16)] = fields
+    return found
+
+
+def compare_report(body, want):
+    """Problems with one report's registers against its CPU's expectation."""
+    got = dict((k, int(v, 16)) for k, v in REPORT_FIELD.findall(body) if k != "class")
+    problems = ["%s is printed, but the test chose no value for it" % k
+                for k in sorted(set(got) - set(want))]
+    problems += ["%s is not printed" % k for k in sorted(set(want) - set(got))]
+    for name in sorted(set(got) & set(want)):
+        if not any(got[name] & mask == value & mask for value, mask in want[name]):
+            problems.append("%s: 0x%x reported, 0x%s wanted" % (name, got[name], "|0x".join(
+                "%x%s" % (v, "" if m == -1 else "/0x%x" % m) for v, m in want[name])))
+    return problems
+
+
+def check_reports(text, ncpus):
+    """Problems with the crash reports of a boot where `ncpus` CPUs crashed:
+    one whole report per CPU, none interleaved, and every register each
+    prints as the test set it for that CPU (its crash-expect line)."""
+    expectations = parse_expectations(text)
     lines = text.splitlines()
     heads = [i for i, line in enumerate(lines) if "*** hypstub: unexpected exception" in line]
     problems, cpus = [], set()
@@ -86,16 +120,13 @@ def check_reports(text, arch, ncpus):
         if not head or not stop:
             problems.append("report %d is not whole: %r" % (n + 1, block[0]))
             continue
-        body = "\n".join(block[:stop[0] + 1])
         cpu = int(head.group(1), 16)
-        regs = dict((int(k), int(v, 16)) for k, v in
-                    re.findall(r"\b%s(\d\d): (0x[0-9a-f]+)" % reg, body))
-        want = {0: 0xc0ffee00, 1: 0xc0ffee01, 2: 0xc0ffee02, 3: 0xc0ffee03, 4: cpu}
-        bad = [k for k, v in want.items() if regs.get(k) != v]
-        if bad:
-            problems.append("report %d (CPU %#x): %s%s not as that CPU had them" % (
-                n + 1, cpu, reg, ", ".join("%02d" % k for k in bad)))
         cpus.add(cpu)
+        if cpu not in expectations:
+            problems.append("report %d (CPU %#x): the test printed no expectation" % (n + 1, cpu))
+            continue
+        problems += ["report %d (CPU %#x): %s" % (n + 1, cpu, p)
+                     for p in compare_report("\n".join(block[1:stop[0]]), expectations[cpu])]
     if len(heads) != ncpus or len(cpus) != ncpus:
         problems.append("%d reports from %d CPUs, expected one from each of %d" % (
             len(heads), len(cpus), ncpus))
@@ -166,9 +197,9 @@ def judge(config, group, code, output, version=None):
     for line in want.get("absent", []):
         if line in text:
             problems.append("%s/%s: console showed %r" % (config, group, line))
-    if want.get("reports"):
-        problems += ["%s/%s: %s" % (config, group, p)
-                     for p in check_reports(text, arch, matrix.CONFIGS[config][4])]
+    if want.get("reports") or want.get("regs"):
+        ncpus = matrix.CONFIGS[config][4] if want.get("reports") else 1
+        problems += ["%s/%s: %s" % (config, group, p) for p in check_reports(text, ncpus)]
     if code != want["exit"]:
         problems.append("%s/%s: exit code %d, expected %d" % (config, group, code, want["exit"]))
     if not want.get("tests"):

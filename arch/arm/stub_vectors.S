@@ -86,8 +86,7 @@ hs_crash_entry_el2:
 	add	sp, r2, #HS_SLOW_STACK_SIZE	@ the slow-path stack's top
 	/* r0 = r0..r5 saved, r1 = vector, r3 = row or 0: the frame, report. */
 hs_crash_frame:
-	mov	r9, r3				@ kept across C
-	crash_entry_body_hyp
+	crash_entry_body_hyp			@ r3 kept across C, in r9
 	mov	r3, r9
 	/* r3 = row or 0: the report is out, or it could not be: give the
 	 * slow-path stack back, stop. */

@@ -69,7 +69,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hs_cpu_table.ram_end = (uintptr_t)records + sizeof(records);
 	hs_stub_config.pa_limit = 1ull << pa_bits[parange];
 	fake_cpu.reg[FR_vbar_el2] = 0x7ff00000;
-	if (!(flags & 1)) {
+	if (flags & 1) {
+		/* The shim's own boot-time record, or a null one (refused). */
+		ctx = (flags & 2) ? (uintptr_t)&hs_cpu_bring_up : 0;
+	} else {
 		if (flags & 2) {
 			ctx = (uintptr_t)
 			    where; /* any address: must be refused unless it is a record */
@@ -95,7 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(me->state == HS_CPU_RUNNING);
 	} else {
 		FUZZ_CHECK(got == 0);
-		FUZZ_CHECK(me->state == (ctx ? HS_CPU_REFUSED : HS_CPU_PARKED));
+		FUZZ_CHECK(me->state ==
+			   (ctx == (uintptr_t)&hs_cpu_bring_up ? HS_CPU_PARKED : HS_CPU_REFUSED));
 	}
 	FUZZ_CHECK(me->entries == 1 && me->level == level);
 	if (level == 2) {

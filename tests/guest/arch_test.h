@@ -71,12 +71,7 @@ unsigned arch_test_boot_regs(unsigned long dtb, unsigned long want[4]);
 /* The CPU has a PMU EL1/PL1 can use (ID_AA64DFR0_EL1.PMUVer, ID_DFR0.PerfMon); else why not. */
 int arch_test_has_pmu(const char **why_not);
 
-/* At EL2: make EL1's WFI trap to EL2 (crash tests only). */
-void arch_test_el2_trap_wfi(void);
-/* At EL1: x0..x3 (r0..r3) = ARCH_TEST_MARKER + 0..3, then WFI. */
+/* What the crash tests load into x0..x3 (r0..r3): ARCH_TEST_MARKER + 0..3. */
 #define ARCH_TEST_MARKER 0xc0ffee00ul
-void arch_test_wfi_with_markers(void);
-/* The same, and x4 (r4) = id. */
-void arch_test_wfi_with_id(unsigned long id);
 
 #endif

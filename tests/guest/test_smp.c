@@ -11,6 +11,7 @@
  * stub refuses the number.
  */
 #include <arch/cpu.h>
+#include <arch/sysreg.h>
 #include <hypstub/client.h>
 #include <hypstub/psci.h>
 #include <hypstub/rt.h>
@@ -365,4 +366,41 @@ TEST(smp, step6_a_cpu_survives_100_power_cycles)
 	}
 	printf("    CPU%u: %u CPU_OFF/CPU_ON cycles, a fresh stub and a working call after each\n",
 	       target, HOTPLUG_CYCLES);
+}
+
+/*
+ * A payload's CPU_ON at hypstub's CPU entry with a null start record: the
+ * CPU comes in, says so on the console (the runner checks the line), its
+ * row says REFUSED and it powers itself off; the same CPU then starts
+ * normally. Only the shim's own record parks a CPU quietly.
+ */
+TEST(smp, step7_a_null_start_record_is_refused_and_reported)
+{
+	const struct hs_cpu_table *t = hyp_cpu_table();
+	unsigned self = rt_smp_self(), target = (self + 1) % t->ncpus;
+	const volatile struct hs_cpu *row;
+	uint64_t start, limit;
+	uint32_t entries;
+
+	if (skip_unless_smp())
+		return;
+	row = &t->cpu[target];
+	ASSERT_EQ(rt_smp_stop(target), 0);
+	entries = row->entries;
+	ASSERT_EQ(hyp_cpu_on(row->mpidr, NULL), PSCI_SUCCESS);
+	start = sysreg_cntpct_el0_read();
+	limit = (uint64_t)sysreg_cntfrq_el0_read() * RT_SMP_TIMEOUT_S;
+	while (row->entries == entries || rt_smp_affinity_info(target) != PSCI_AFFINITY_OFF)
+		if (sysreg_cntpct_el0_read() - start > limit) {
+			test_fail(__FILE__, __LINE__, "CPU%u did not come and go within %u s",
+				  target, RT_SMP_TIMEOUT_S);
+			return;
+		}
+	EXPECT_EQ(row->entries, entries + 1);
+	EXPECT_EQ(row->state, HS_CPU_REFUSED);
+	ASSERT_EQ(rt_smp_start(target), 0);
+	EXPECT_EQ(row->state, HS_CPU_RUNNING);
+	printf("    CPU%u: CPU_ON with a null start record: refused, reported, off; then started "
+	       "as usual\n",
+	       target);
 }

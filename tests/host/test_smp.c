@@ -28,8 +28,10 @@ void hs_putc(char c)
 {
 	size_t n = strlen(console);
 
-	if (n + 1 < sizeof(console))
+	if (n + 1 < sizeof(console)) {
 		console[n] = c;
+		console[n + 1] = 0;
+	}
 }
 
 void hs_puts(const char *s)
@@ -79,7 +81,7 @@ static void test_boot_bring_up_at_el2(void **state)
 	uintptr_t entry = 0;
 
 	(void)state;
-	assert_true(enter(me, 0, 2, &entry));
+	assert_true(enter(me, (uintptr_t)&hs_cpu_bring_up, 2, &entry));
 	assert_int_equal(me->state, HS_CPU_PARKED);
 	assert_int_equal(me->level, 2);
 	assert_int_equal(hs_cpu_has_hyp(&hs_cpu_table, 1), 1);
@@ -96,7 +98,7 @@ static void test_entered_at_el1_touches_no_el2_register(void **state)
 	uintptr_t entry = 0;
 
 	(void)state;
-	assert_true(enter(me, 0, 1, &entry));
+	assert_true(enter(me, (uintptr_t)&hs_cpu_bring_up, 1, &entry));
 	assert_int_equal(me->level, 1);
 	assert_int_equal(hs_cpu_has_hyp(&hs_cpu_table, 1), 0);
 	assert_int_equal(me->state, HS_CPU_PARKED);
@@ -125,8 +127,13 @@ static void test_bad_start_records_are_refused(void **state)
 	static struct hs_cpu_start misaligned_entry = {.entry = ENTRY + 2};
 	static struct hs_cpu_start beyond = {.entry = PA_LIMIT};
 	static struct hs_cpu_start good = {.entry = ENTRY};
-	const uintptr_t bad[] = {(uintptr_t)&misaligned_entry, (uintptr_t)&beyond,
-				 (uintptr_t)&good + 1, (uintptr_t)PA_LIMIT - 8, 0x800};
+	/* 0 too, even where RAM starts at 0: only the shim's own record parks. */
+	const uintptr_t bad[] = {(uintptr_t)&misaligned_entry,
+				 (uintptr_t)&beyond,
+				 (uintptr_t)&good + 1,
+				 (uintptr_t)PA_LIMIT - 8,
+				 0x800,
+				 0};
 
 	(void)state;
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -140,6 +147,21 @@ static void test_bad_start_records_are_refused(void **state)
 		assert_int_equal(me->state, HS_CPU_REFUSED);
 		assert_non_null(strstr(console, "not a usable struct hs_cpu_start"));
 	}
+}
+
+/* RAM at 0 (the Raspberry Pi): a null record is still a payload's mistake, not the shim's bring-up.
+ */
+static void test_null_start_record_is_refused_where_ram_starts_at_0(void **state)
+{
+	struct hs_cpu *me = &hs_cpu_table.cpu[1];
+	uintptr_t entry = 0;
+
+	(void)state;
+	hs_cpu_table.ram_base = 0;
+	console[0] = 0;
+	assert_true(enter(me, 0, 2, &entry));
+	assert_int_equal(me->state, HS_CPU_REFUSED);
+	assert_non_null(strstr(console, "not a usable struct hs_cpu_start: 0000000000000000"));
 }
 
 static void test_unlisted_cpu_is_powered_off(void **state)
@@ -159,7 +181,7 @@ static void test_hyp_disabled_stays_disabled(void **state)
 
 	(void)state;
 	hs_cpu_table.hyp_disabled = 1;
-	assert_true(enter(me, 0, 2, &entry));
+	assert_true(enter(me, (uintptr_t)&hs_cpu_bring_up, 2, &entry));
 	assert_int_equal(hs_cpu_has_hyp(&hs_cpu_table, 1), 0);
 }
 
@@ -215,6 +237,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_entered_at_el1_touches_no_el2_register, setup),
 	    cmocka_unit_test_setup(test_started_by_payload_enters_its_entry, setup),
 	    cmocka_unit_test_setup(test_bad_start_records_are_refused, setup),
+	    cmocka_unit_test_setup(test_null_start_record_is_refused_where_ram_starts_at_0, setup),
 	    cmocka_unit_test_setup(test_unlisted_cpu_is_powered_off, setup),
 	    cmocka_unit_test_setup(test_hyp_disabled_stays_disabled, setup),
 	    cmocka_unit_test(test_levels_verdict),

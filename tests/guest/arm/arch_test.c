@@ -104,31 +104,3 @@ void arch_sysregs_randomize(void)
 	sysreg_lr_usr_write(rt_random());
 	isb();
 }
-
-void arch_test_el2_trap_wfi(void)
-{
-	sysreg_hcr_el2_write(sysreg_hcr_el2_read() | (1ul << 13)); /* TWI */
-	isb();
-}
-
-void arch_test_wfi_with_markers(void)
-{
-	__asm__ volatile("mov r0, %0\n\t"
-			 "add r1, r0, #1\n\t"
-			 "add r2, r0, #2\n\t"
-			 "add r3, r0, #3\n\t"
-			 "wfi" ::"r"(ARCH_TEST_MARKER)
-			 : "r0", "r1", "r2", "r3", "memory");
-}
-
-void arch_test_wfi_with_id(unsigned long id)
-{
-	__asm__ volatile("mov r4, %1\n\t"
-			 "mov r0, %0\n\t"
-			 "add r1, r0, #1\n\t"
-			 "add r2, r0, #2\n\t"
-			 "add r3, r0, #3\n\t"
-			 "wfi" ::"r"(ARCH_TEST_MARKER),
-			 "r"(id)
-			 : "r0", "r1", "r2", "r3", "r4", "memory");
-}

@@ -100,31 +100,3 @@ uint64_t arch_test_pa_limit(void)
 {
 	return arch_pa_limit();
 }
-
-void arch_test_el2_trap_wfi(void)
-{
-	sysreg_hcr_el2_write(sysreg_hcr_el2_read() | (1ul << 13)); /* TWI */
-	isb();
-}
-
-void arch_test_wfi_with_markers(void)
-{
-	__asm__ volatile("mov x0, %0\n\t"
-			 "add x1, x0, #1\n\t"
-			 "add x2, x0, #2\n\t"
-			 "add x3, x0, #3\n\t"
-			 "wfi" ::"r"(ARCH_TEST_MARKER)
-			 : "x0", "x1", "x2", "x3", "memory");
-}
-
-void arch_test_wfi_with_id(unsigned long id)
-{
-	__asm__ volatile("mov x4, %1\n\t"
-			 "mov x0, %0\n\t"
-			 "add x1, x0, #1\n\t"
-			 "add x2, x0, #2\n\t"
-			 "add x3, x0, #3\n\t"
-			 "wfi" ::"r"(ARCH_TEST_MARKER),
-			 "r"(id)
-			 : "x0", "x1", "x2", "x3", "x4", "memory");
-}

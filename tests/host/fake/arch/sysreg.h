@@ -92,6 +92,7 @@
 	RW(tpidrro_el0) \
 	RW(contextidr_el1) \
 	RW(sp_el0) \
+	RW(sp_el1) \
 	RW(elr_el1) \
 	RW(spsr_el1) \
 	RW(esr_el1) \
