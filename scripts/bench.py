@@ -532,6 +532,9 @@ def main():
         lambda r: stack[r["arch"]] + cpu_row)
     add("resident.stacks", "EL2/HYP stacks reserved (slow + %d CPUs + spare)" % max_cpus,
         "bytes", lambda r: slow + stack[r["arch"]] * (max_cpus + 1))
+    hyp_image = {a: os.path.getsize(os.path.join(ROOT, "build", a, "hyp.bin")) for a in arches}
+    add("size.hyp_image", "sample hypervisor image (hyp.bin)", "bytes",
+        lambda r: hyp_image[r["arch"]])
 
     cols = [(r["arch"], r["cpu"]) for r in runs]
     width = max(len(r[0]) for r in rows)

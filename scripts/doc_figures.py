@@ -31,7 +31,7 @@ BLOCKS = [
     ("cpus", r"^cpu\."),
     ("kexec", r"^kexec\."),
     ("linux", r"^linux\."),
-    ("sizes", r"^(stub\.(resident|per_cpu|stack|slow_stack|spare)|cpu_entry\.|resident\.)"),
+    ("sizes", r"^(stub\.(resident|per_cpu|stack|slow_stack|spare)|cpu_entry\.|resident\.|size\.)"),
     ("hyp", r"^hyp\.(?!stage2\.)"),
     ("stage2", r"^hyp\.stage2\."),
 ]
