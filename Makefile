@@ -261,6 +261,7 @@ format:
 clean:
 	rm -rf build
 
+include mk/install.mk
 include tests/host/host.mk
 include tests/fuzz/fuzz.mk
 

@@ -9,7 +9,7 @@ set -eu
 
 packages="make gcc python3 binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu \
 picolibc-aarch64-linux-gnu binutils-arm-none-eabi gcc-arm-none-eabi picolibc-arm-none-eabi \
-qemu-system-arm libcmocka-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler clang-format \
+qemu-system-arm pkgconf libcmocka-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler clang-format \
 cppcheck u-boot-qemu u-boot-tools gdb-multiarch"
 
 missing=""

@@ -8,8 +8,11 @@
    version script;
 2. host unit tests (cmocka, under ASan and UBSan), then the libFuzzer
    targets for a fixed number of runs each (tests/fuzz/, one test each);
-3. the benchmark figures of docs/ against a fresh `scripts/bench.py` run;
-4. the guest conformance matrix on QEMU (tests/run.py), then the CPU
+3. the SDK: `make install` into a prefix under build/, the example kernel
+   built from it alone and booted, `make uninstall`, DESTDIR
+   (scripts/test_sdk.py);
+4. the benchmark figures of docs/ against a fresh `scripts/bench.py` run;
+5. the guest conformance matrix on QEMU (tests/run.py), then the CPU
    feature table of docs/HARDENING.md against its logs.
 Each static check counts as one test; the other tiers report their own
 counts. The last line is "N passed, N failed, N skipped".
@@ -166,6 +169,8 @@ def main():
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
         ("host fuzzers (bounded)", ["make", "--no-print-directory", "fuzz-bounded"],
          r"^fuzz: (\d+) passed, (\d+) failed$"),
+        ("SDK", [sys.executable, "scripts/test_sdk.py"],
+         r"^sdk: (\d+) passed, (\d+) failed, (\d+) skipped$"),
     ]
     for name, cmd, pattern in pre_tiers:
         add(totals, run_tier(name, cmd, pattern))

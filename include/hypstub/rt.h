@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The payload runtime: what hypstub's own EL1 payloads (the demo, the
- * conformance tests) link. It sets up a stack, EL1 vectors and the FP
- * unit, finds the console in the device tree, initialises the client
- * library and calls main(dtb). Returning from main ends the run.
+ * The payload runtime: what an EL1 payload links, hypstub's own (the
+ * demo, the conformance tests) and those built with the installed SDK
+ * (docs/SDK.md: libhypstub.a, whose entry is hypstub-start.o). It sets
+ * up a stack, EL1 vectors and the FP unit, finds the console in the
+ * device tree, initialises the client library and calls main(dtb).
+ * Returning from main ends the run.
  */
 #ifndef HYPSTUB_RT_H
 #define HYPSTUB_RT_H
