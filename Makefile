@@ -36,7 +36,7 @@ RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(
 	-fno-builtin -fno-tree-loop-distribute-patterns -fno-tree-switch-conversion -fno-jump-tables
 STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
 SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) \
-	$(if $(EARLY_UART),-DEARLY_UART_BASE=$(EARLY_UART))
+	$(if $(EARLY_UART),-DEARLY_UART_BASE=$(EARLY_UART)) -I$(BUILD)/gen
 PAYLOAD_CFLAGS := $(BASE_CFLAGS) $(ARCH_PAYLOAD_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
@@ -103,6 +103,21 @@ $(eval $(call compile_group,shim,SHIM_CFLAGS))
 $(eval $(call compile_group,payload,PAYLOAD_CFLAGS))
 HYP_CFLAGS := $(RESIDENT_CFLAGS) -I.
 $(eval $(call compile_group,hyp,HYP_CFLAGS))
+
+# The version the shim prints first and puts in /hypstub (scripts/version.sh:
+# git describe behind the VERSION file's number, or that number alone without
+# git). Rewritten only when it changes, so that only boot/main.c rebuilds.
+HS_VERSION := $(shell scripts/version.sh)
+ifeq ($(HS_VERSION),)
+$(error scripts/version.sh gave no version)
+endif
+VERSION_H := $(BUILD)/gen/hs_version.h
+$(VERSION_H): FORCE
+	@mkdir -p $(@D)
+	@printf '#define HS_VERSION "%s"\n' '$(HS_VERSION)' | cmp -s - $@ || \
+		printf '#define HS_VERSION "%s"\n' '$(HS_VERSION)' > $@
+	@echo '$(HS_VERSION)' | cmp -s - $(BUILD)/version || echo '$(HS_VERSION)' > $(BUILD)/version
+$(BUILD)/shim/boot/main.c.o: $(VERSION_H)
 
 SHIM_ELF := $(BUILD)/hypstub.elf
 SHIM_IMG := $(BUILD)/hypstub.bin
@@ -215,12 +230,15 @@ $(BENCH_ELF): $(BENCH_OBJS) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
 
 # Instruction counts under QEMU -icount (never wall-clock): one table,
 # and build/bench.json, for both architectures unless BENCH_ARCHS says
-# otherwise. Not part of `make test`.
+# otherwise; then the tables of docs/BENCHMARKS.md are rendered from it
+# (scripts/doc_figures.py: a partial run leaves docs/ alone). `make test`
+# measures again and checks the committed figures against that run.
 BENCH_ARCHS ?= arm64 arm
 bench: bootstrap
 	$(Q)for a in $(BENCH_ARCHS); do \
 		$(MAKE) --no-print-directory ARCH=$$a bench-build || exit 1; done
 	$(Q)python3 scripts/bench.py $(foreach a,$(BENCH_ARCHS),--arch $(a))
+	$(Q)python3 scripts/doc_figures.py --update build/bench.json
 
 bench-build: $(SHIM_IMG) $(BENCH_ELF)
 

@@ -41,6 +41,8 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 	if (!err)
 		err = fdt_setprop_string(dst, node, "status",
 					 h->stub_installed ? "okay" : "disabled");
+	if (!err && h->version)
+		err = fdt_setprop_string(dst, node, HS_DT_PROP_VERSION, h->version);
 	if (!err)
 		err = fdt_setprop_u32(dst, node, HS_DT_PROP_BOOT_EL, h->boot_el);
 	if (!err)

@@ -19,6 +19,7 @@
 #include "../stub/stub.h"
 #include "early_console.h"
 #include "handoff.h"
+#include "hs_version.h" /* HS_VERSION, written by the Makefile */
 #include "payload.h"
 #include "smp.h"
 
@@ -149,7 +150,9 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 
 	/* Console first, so that every later failure can be reported. */
 	err = shim_console_init(loader_dtb, &plat);
-	printf("\n[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
+	/* The first line, whatever follows: which hypstub this is. */
+	printf("\nhypstub %s\n", HS_VERSION);
+	printf("[shim] hypstub (%s) entered at %s, device tree at %p\n", ARCH_NAME,
 	       shim_level_name(boot_el), loader_dtb);
 	shim_print_image_place();
 	if (boot_el != 1 && boot_el != 2)
@@ -180,6 +183,7 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 			   HS_RESIDENT_SIZE);
 	handoff.resident_base = resident;
 	handoff.resident_size = HS_RESIDENT_SIZE;
+	handoff.version = HS_VERSION;
 	boot_cpu = hs_smp_table_init(&hs_cpu_table, &plat, boot_el);
 	if (boot_cpu < 0)
 		shim_fatal("this CPU (MPIDR 0x%llx) is not in the device tree's /cpus",

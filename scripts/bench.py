@@ -211,6 +211,19 @@ def crash_stack(cfg):
     return depth(cfg["crash_entry"], {cfg["crash_entry"]})
 
 
+def bring_up_offset(cfg):
+    """hs_cpu_bring_up's offset from hs_cpu_entry in the shim (both resident, copied
+    together), from its symbols."""
+    nm = cfg["objdump"].replace("objdump", "nm")
+    out = subprocess.run([nm, os.path.join(ROOT, cfg["elf"])], check=True, capture_output=True,
+                         text=True).stdout
+    syms = {f[2]: int(f[0], 16) for f in (line.split() for line in out.splitlines())
+            if len(f) == 3}
+    if "hs_cpu_bring_up" not in syms or "hs_cpu_entry" not in syms:
+        sys.exit("bench: no hs_cpu_bring_up or hs_cpu_entry in %s" % cfg["elf"])
+    return syms["hs_cpu_bring_up"] - syms["hs_cpu_entry"]
+
+
 def run_guest(arch, cpu, smp, kernel=None):
     """One bench run; smp == "kexec": the kexec loader's run (bench=kexec),
     with `kernel` staged in RAM as the kexec tests stage it."""
@@ -222,6 +235,10 @@ def run_guest(arch, cpu, smp, kernel=None):
             extra = ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (
                 kernel, hsqemu.KEXEC_STAGE), "-append", "bench=kexec kexec=%#x,%d" % (
                 hsqemu.KEXEC_STAGE, os.path.getsize(kernel))]
+    else:
+        # The shim's own start record for the CPU entry's boot-time path
+        # (bench/smp.c), as an offset from the CPU entry.
+        extra = ["-append", "bring_up=%#x" % bring_up_offset(cfg)]
     # -icount shift=0 as hsqemu's icount=True, but sleep=off: with sleep on,
     # real time leaks into the virtual clock while QEMU starts, and the boot
     # figure (read off that clock) moves by a few percent from run to run.
@@ -441,7 +458,8 @@ def main():
                 continue
             values[(r["arch"], r["cpu"])] = v
             records.append({"name": name, "arch": r["arch"], "cpu": r["cpu"], "value": v,
-                            "unit": unit})
+                            "unit": unit, "label": label.strip(),
+                            "budget": list(budget) if budget else None})
         fl = {}
         if floor:
             for r in runs:
@@ -618,6 +636,9 @@ def main():
         lambda r: stack[r["arch"]] + cpu_row)
     add("resident.stacks", "EL2/HYP stacks reserved (slow + %d CPUs + spare)" % max_cpus,
         "bytes", lambda r: slow + stack[r["arch"]] * (max_cpus + 1))
+    hyp_image = {a: os.path.getsize(os.path.join(ROOT, "build", a, "hyp.bin")) for a in arches}
+    add("size.hyp_image", "sample hypervisor image (hyp.bin)", "bytes",
+        lambda r: hyp_image[r["arch"]])
 
     cols = [(r["arch"], r["cpu"]) for r in runs]
     width = max(len(r[0]) for r in rows)

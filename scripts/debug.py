@@ -6,7 +6,7 @@ Prints the one gdb-multiarch command that attaches with the symbols of
 the shim (where QEMU's Linux loader puts it, its link address), the stub
 (at its run address: the copy in the resident region at the top of RAM)
 and the payload (an ELF, at its own addresses), then runs QEMU in the
-foreground with its console here. --check runs the README's walk-through
+foreground with its console here. --check runs docs/TESTING.md's walk-through
 in gdb's batch mode instead and says whether it worked.
 """
 import argparse
@@ -83,7 +83,7 @@ def qemu_debug_command(args, port):
     return cmd + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port]
 
 
-# The README's walk-through, as gdb commands: stop at the payload's `hvc`,
+# docs/TESTING.md's walk-through, as gdb commands: stop at the payload's `hvc`,
 # step it into the stub's vector at EL2/HYP, go on to the dispatcher.
 WALKTHROUGH = {
     "arm64": ["break arch_hvc0", "continue", "x/i $pc", "stepi", "info symbol $pc",

@@ -3,15 +3,19 @@
 """`make test`: every tier, one summary.
 
 1. static checks: clang-format, cppcheck, the stub's self-containment,
-   and the README's `make debug` walk-through run in gdb's batch mode;
+   the `make debug` walk-through (docs/TESTING.md) run in gdb's batch mode,
+   the documentation (README length, links, generated tables) and the
+   version script;
 2. host unit tests (cmocka, under ASan and UBSan), then the libFuzzer
    targets for a fixed number of runs each (tests/fuzz/, one test each);
 3. the SDK: `make install` into a prefix under build/, the example kernel
    built from it alone and booted, `make uninstall`, DESTDIR
    (scripts/test_sdk.py);
-4. the guest conformance matrix on QEMU (tests/run.py);
-5. the late launch under Debian's own arm64 kernel (tests/late.py);
-6. the conformance table (scripts/conformance.py --test): the same ABI
+4. the benchmark figures of docs/ against a fresh `scripts/bench.py` run;
+5. the guest conformance matrix on QEMU (tests/run.py), then the CPU
+   feature table of docs/HARDENING.md against its logs;
+6. the late launch under Debian's own arm64 kernel (tests/late.py);
+7. the conformance table (scripts/conformance.py --test): the same ABI
    checks against Linux's own stub in Debian's kernel, and
    docs/CONFORMANCE.md regenerated from both runs and compared.
 Each static check counts as one test; the other tiers report their own
@@ -91,6 +95,46 @@ def run_tier(name, cmd, pattern):
     return passed, failed, skipped
 
 
+def add(totals, counts):
+    for i in range(3):
+        totals[i] += counts[i]
+
+
+def bench_figures():
+    """The committed figures of docs/ against a fresh benchmark run of this build:
+    one test (and one skipped when there is no Debian kernel for the Linux figures)."""
+    fresh = os.path.join("build", "test-bench.json")
+    cmd = [sys.executable, "scripts/bench.py", "--json", fresh]
+    print("== benchmark figures of docs/: %s" % " ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    out = proc.stdout + proc.stderr
+    skipped = [line for line in out.splitlines() if line.startswith("SKIPPED ")]
+    if proc.returncode != 0:
+        print("\n".join(line for line in out.splitlines()
+                        if line.startswith(("FAILED", "bench:", "SKIPPED"))) or out[-2000:])
+        print("   FAILED (the benchmark run itself failed)", flush=True)
+        return 0, 1, 0
+    for line in skipped:
+        print(line)
+    cmd = [sys.executable, "scripts/doc_figures.py", "--compare", fresh] + (
+        ["--linux-skipped"] if skipped else [])
+    ok = check("benchmark figures of docs/ match this build", cmd)
+    return (1 if ok else 0), (0 if ok else 1), (1 if skipped else 0)
+
+
+def feature_table():
+    """docs/HARDENING.md's CPU feature table against the logs the guest matrix just wrote."""
+    cmd = [sys.executable, "scripts/feature_table.py", "--check", "docs/HARDENING.md"]
+    print("== CPU feature table of docs/HARDENING.md: %s" % " ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    print((proc.stdout + proc.stderr).strip())
+    if proc.returncode == 2:
+        print("   SKIPPED (the matrix left no features logs)", flush=True)
+        return 0, 0, 1
+    print("   %s" % ("ok" if proc.returncode == 0 else "FAILED"), flush=True)
+    return (1, 0, 0) if proc.returncode == 0 else (0, 1, 0)
+
+
 def main():
     files = tracked_c_files()
     totals = [0, 0, 0]
@@ -108,7 +152,7 @@ def main():
                         ["scripts/check-stub.sh", cross, "build/%s/hs-resident.o" % arch]))
         statics.append(("sample hypervisor self-contained (%s)" % arch,
                         ["scripts/check-stub.sh", cross, "build/%s/hyp.o" % arch]))
-    # The README's `make debug` walk-through, in gdb's batch mode.
+    # The `make debug` walk-through of docs/TESTING.md, in gdb's batch mode.
     for arch, cpu, gic in (("arm64", "cortex-a57", "3"), ("arm", "cortex-a15", "2")):
         build = "build/%s/" % arch
         statics.append(("make debug walk-through (%s)" % arch,
@@ -116,6 +160,14 @@ def main():
                          "--cpu", cpu, "--gic", gic, "--shim", build + "hypstub.bin",
                          "--shim-elf", build + "hypstub.elf", "--stub-elf", build + "hs-stub.elf",
                          "--payload", build + "demo.elf"]))
+    # The documentation: README length, links, the generated tables; the version.
+    statics += [
+        ("docs: README length, links alive", [sys.executable, "scripts/docs_check.py"]),
+        ("docs: benchmark tables are what docs/figures/bench.json renders",
+         [sys.executable, "scripts/doc_figures.py", "--check"]),
+        ("version: scripts/version.sh with and without git",
+         [sys.executable, "scripts/docs_check.py", "--version"]),
+    ]
     for name, cmd in statics:
         ok = check(name, cmd)
         totals[0 if ok else 1] += 1
@@ -126,26 +178,25 @@ def main():
     for board in sorted(hsqemu.BOARDS):
         why = hsqemu.fetch_board(board)[2]
         print("== board files (%s): %s" % (board, why or "cached in build/linux/"), flush=True)
-    tiers = [
+    pre_tiers = [
         ("host unit tests", ["make", "--no-print-directory", "host-test"],
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
         ("host fuzzers (bounded)", ["make", "--no-print-directory", "fuzz-bounded"],
          r"^fuzz: (\d+) passed, (\d+) failed$"),
         ("SDK", [sys.executable, "scripts/test_sdk.py"],
          r"^sdk: (\d+) passed, (\d+) failed, (\d+) skipped$"),
-        ("guest matrix", [sys.executable, "tests/run.py"],
-         r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
-        ("late launch under Debian's Linux", [sys.executable, "tests/late.py"],
-         r"^late launch: (\d+) passed, (\d+) failed, (\d+) skipped$"),
-        # After the matrix: hypstub's column is its a57-gic3-el2-smp2/abi boot.
-        ("conformance table", [sys.executable, "scripts/conformance.py", "--test"],
-         r"^conformance: (\d+) passed, (\d+) failed, (\d+) skipped$"),
     ]
-    for name, cmd, pattern in tiers:
-        p, f, s = run_tier(name, cmd, pattern)
-        totals[0] += p
-        totals[1] += f
-        totals[2] += s
+    for name, cmd, pattern in pre_tiers:
+        add(totals, run_tier(name, cmd, pattern))
+    add(totals, bench_figures())
+    add(totals, run_tier("guest matrix", [sys.executable, "tests/run.py"],
+                         r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"))
+    add(totals, feature_table())
+    add(totals, run_tier("late launch under Debian's Linux", [sys.executable, "tests/late.py"],
+                         r"^late launch: (\d+) passed, (\d+) failed, (\d+) skipped$"))
+    # After the matrix: hypstub's column is its a57-gic3-el2-smp2/abi boot.
+    add(totals, run_tier("conformance table", [sys.executable, "scripts/conformance.py", "--test"],
+                         r"^conformance: (\d+) passed, (\d+) failed, (\d+) skipped$"))
     print("%d passed, %d failed, %d skipped" % tuple(totals))
     return 1 if totals[1] else 0
 

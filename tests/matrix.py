@@ -83,12 +83,14 @@ FEATURE_CONFIGS = ("a76-gic3-el2", "n1-gic3-el2", "a64fx-gic3-el2", "max-mte-gic
 # "linux", the kexec payload restarting into Debian's Linux for this
 # architecture, fetched by scripts/fetch-linux.sh, QEMU stopped once every
 # line was seen or at a panic, the test skipped when no kernel can be had;
-# "payload_args" go on the kexec payload's command line).
+# "payload_args" go on the kexec payload's command line; "version": the
+# console's first line is "hypstub <the build's version>" and the payload
+# found the same in /hypstub).
 # What a crash boot must never show: a test's verdict or the summary,
 # which only code that came back from its crash could print.
 CRASH_ABSENT = ["FAIL ]", " passed, "]
 GROUPS = {
-    "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True}),
+    "stub": ("conformance.elf", "tests=stub,nohyp", {"exit": 0, "tests": True, "version": True}),
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
         "lines": ["[shim] CPU1 (MPIDR 0x1): entered at",
                   # step7: a null start record at the CPU entry is reported

@@ -174,12 +174,37 @@ def wanted_lines(config, group):
     return lines
 
 
-def judge(config, group, code, output):
+def check_version(text, version):
+    """The shim's first line names the build's version, and so does /hypstub."""
+    if version is None:
+        return ["no build version (build/<arch>/version): rebuild"]
+    problems = []
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or lines[0] != "hypstub " + version:
+        problems.append("first console line %r, expected %r" % (
+            lines[0] if lines else "", "hypstub " + version))
+    if 'guest: hypstub,version = "%s"' % version not in text:
+        problems.append("the payload did not find hypstub,version = %r in /hypstub" % version)
+    return problems
+
+
+def build_version(build, arch):
+    """The version the build put in the shim (written by the Makefile), or None."""
+    try:
+        with open(os.path.join(build, arch, "version")) as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def judge(config, group, code, output, version=None):
     """Return (passed, failed, skipped, messages) for one boot."""
     _, _, want = matrix.GROUPS[group]
     text = output.decode("utf-8", "replace")
     passed = failed = skipped = 0
     problems = []
+    if want.get("version"):
+        problems += ["%s/%s: %s" % (config, group, p) for p in check_version(text, version)]
     if want.get("tests"):
         for verdict, name in RESULT.findall(text):
             if verdict == "OK":
@@ -244,7 +269,8 @@ def run_one(build, logdir, timeout, config, group):
                                   until=[line.encode() for line in wanted_lines(config, group)]
                                   if linux else (),
                                   more_stops=hsqemu.LINUX_STOPS if linux else ())
-    return (config, group, log_path) + judge(config, group, code, output)
+    return (config, group, log_path) + judge(config, group, code, output,
+                                             build_version(build, matrix.CONFIGS[config][0]))
 
 
 def main():

@@ -39,6 +39,7 @@
 #define HS_DT_COMPATIBLE   "hypstub,stub-v1"
 #define HS_DT_PROP_BOOT_EL "hypstub,boot-el"
 #define HS_DT_PROP_VECTORS "hypstub,vectors"
+#define HS_DT_PROP_VERSION "hypstub,version"
 
 /* Usable from C and assembly alike. */
 #ifdef __ASSEMBLER__

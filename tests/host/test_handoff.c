@@ -21,6 +21,7 @@ static const struct hs_handoff installed = {
     .stub_vectors = VECTORS,
     .resident_base = RESIDENT_BASE,
     .resident_size = HS_RESIDENT_SIZE,
+    .version = "0.6.0-g0123abc-dirty",
 };
 
 /* Run the hand-off into a buffer of exactly `room` bytes (ASan sees overruns). */
@@ -78,6 +79,15 @@ static void check_hypstub(const void *fdt, const struct hs_handoff *h, int cells
 	assert_non_null(v);
 	assert_int_equal(len, 8);
 	assert_int_equal(be_cells(v, 2), h->stub_vectors);
+	/* The version, a string, when the shim gives one; none otherwise. */
+	s = fdt_getprop(fdt, node, HS_DT_PROP_VERSION, &len);
+	if (h->version) {
+		assert_non_null(s);
+		assert_int_equal(len, (int)strlen(h->version) + 1);
+		assert_string_equal(s, h->version);
+	} else {
+		assert_null(s);
+	}
 	v = fdt_getprop(fdt, node, "reg", &len);
 	assert_non_null(v);
 	assert_int_equal(len, 2 * cells * 4);
