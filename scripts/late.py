@@ -202,6 +202,7 @@ unload() {
 step() {
 	name=$1
 	shift
+	echo "$name" >/tmp/beat
 	if out=$("$@" 2>&1); then ok $name "$(echo $out | tail -c 200)"; else fail $name "$(echo $out | tail -c 300)"; fi
 }
 
@@ -243,6 +244,7 @@ step_cycles() {
 		i=$((i + 1))
 		load >/tmp/out 2>&1 || { dmesg -n 7; echo "cycle $i: $(cat /tmp/out)"; return 1; }
 		unload >/tmp/out 2>&1 || { dmesg -n 7; echo "cycle $i: $(cat /tmp/out)"; return 1; }
+		echo "cycle $i" >/tmp/beat
 		[ $((i % 10)) = 0 ] && echo "    cycles: $i" >/dev/console
 	done
 	dmesg -n 7
@@ -267,6 +269,25 @@ INIT_HEAD = r"""#!/bin/busybox sh
 export PATH=/bin:/sbin
 FAILED=0
 . /lib.sh
+# A watchdog: when no step or cycle moved for 100 s, the kernel's view of
+# every task (sysrq w: blocked tasks, l: every CPU's backtrace) and each
+# task's state and wait channel go to the console, once a stall.
+(
+	last=
+	while sleep 100; do
+		now=$(cat /tmp/beat 2>/dev/null)
+		if [ "$now" = "$last" ]; then
+			dmesg -n 7
+			echo "@@@ watchdog: no progress for 100 s (at: $now)" >/dev/console
+			echo w >/proc/sysrq-trigger
+			echo l >/proc/sysrq-trigger
+			for p in /proc/[0-9]*; do
+				echo "@@@ task ${p#/proc/} $(cat $p/comm) $(cut -d' ' -f3 $p/stat) $(cat $p/wchan)"
+			done >/dev/console 2>/dev/null
+		fi
+		last=$now
+	done
+) &
 """
 
 INIT_TAIL = r"""
