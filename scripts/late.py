@@ -58,7 +58,8 @@ def fetch(linux=None):
     if proc.returncode == 2:
         raise Skip((proc.stderr.strip().splitlines() or ["fetch-linux-late.sh: skipped"])[-1])
     if proc.returncode != 0:
-        raise RuntimeError("fetch-linux-late.sh failed (%d): %s" % (proc.returncode, proc.stderr))
+        raise RuntimeError("fetch-linux-late.sh failed (%d): %s" % (proc.returncode,
+                                                                   proc.stderr.strip()))
     return dict(line.split("=", 1) for line in proc.stdout.split() if "=" in line)
 
 
@@ -572,10 +573,13 @@ def main():
     args = ap.parse_args()
     try:
         info = fetch(args.linux)
+        ko = build_module(info)
     except Skip as why:
         print("late-launch: SKIPPED: %s" % why, flush=True)
         return SKIP_CODE
-    ko = build_module(info)
+    except RuntimeError as why:
+        print("late-launch: FAILED: %s" % why, flush=True)
+        return 1
     print("late-launch: Debian %s, %s x%d, module %s" % (info["LINUX"], args.cpu, args.smp,
                                                           os.path.relpath(ko, ROOT)), flush=True)
     keep = re.compile(r"^@@ |hypstub|started at EL2|SMP: Total of|Starting new kernel|"

@@ -69,6 +69,10 @@ def main():
         print("late launch: SKIPPED, every boot: %s" % why)
         print("late launch: 0 passed, 0 failed, %d skipped" % len(names))
         return 0
+    except RuntimeError as why:
+        print("late launch: cannot start: %s" % why)
+        print("late launch: 0 passed, 1 failed, 0 skipped")
+        return 1
     print("late launch: Debian %s, %d boots, %d at a time" % (info["LINUX"], len(names), args.j),
           flush=True)
     passed = failed = 0
