@@ -16,7 +16,7 @@
 #   LINUX: a kernel package version as in linux-image-<LINUX>, e.g.
 #   6.1.0-57-cloud-arm64; default: what linux-image-cloud-arm64 depends on.
 # Prints KEY=value lines on stdout (LINUX, IMAGE, HEADERS, USERLAND), progress
-# on stderr. Exits 2, saying why, when the mirror cannot be reached and the
+# on stderr. Exits 77 (not 2: a shell syntax error is 2), saying why, when the mirror cannot be reached and the
 # cache lacks something: the caller must report a SKIP, never a pass.
 set -eu
 want=${1:-}
@@ -46,7 +46,7 @@ refresh() {
 
 skip() {
 	echo "fetch-linux-late: $*" >&2
-	exit 2
+	exit 77
 }
 
 # Download packages ($2...) of architecture $1 into build/late/debs/$1 (kept).

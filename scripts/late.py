@@ -55,7 +55,7 @@ def fetch(linux=None):
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     for line in proc.stderr.splitlines():
         print("  " + line, flush=True)
-    if proc.returncode == 2:
+    if proc.returncode == 77:
         raise Skip((proc.stderr.strip().splitlines() or ["fetch-linux-late.sh: skipped"])[-1])
     if proc.returncode != 0:
         raise RuntimeError("fetch-linux-late.sh failed (%d): %s" % (proc.returncode,
