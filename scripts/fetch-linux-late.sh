@@ -16,8 +16,9 @@
 #   LINUX: a kernel package version as in linux-image-<LINUX>, e.g.
 #   6.1.0-57-cloud-arm64; default: what linux-image-cloud-arm64 depends on.
 # Prints KEY=value lines on stdout (LINUX, IMAGE, HEADERS, USERLAND), progress
-# on stderr. Exits 77 (not 2: a shell syntax error is 2), saying why, when the mirror cannot be reached and the
-# cache lacks something: the caller must report a SKIP, never a pass.
+# on stderr. Exits 77 (not 2, which a shell error gives), saying why, when the
+# mirror cannot be reached and the cache lacks something: the caller must
+# report a SKIP, never a pass. Any other failure exits 1.
 set -eu
 want=${1:-}
 top=$PWD
