@@ -1,18 +1,25 @@
 # SPDX-License-Identifier: MIT
 # hypstub: `make run` boots the demo, `make test` runs every test.
 # Knobs: ARCH=arm64|arm, CPU=, SMP=, GIC=2|3, EL=2|1, PAYLOAD=file, V=1,
-# EARLY_UART= (the PL011 the shim's earliest messages go to).
+# EARLY_UART= (none by default: a PL011 for what the shim says before it
+# has a device tree, an explicit override; include/hypstub/early_uart.h).
+# Boards (docs/BOARDS.md): BOARD=raspi3b|zcu102|orangepi-pc|raspi2b|virt, with
+# their Debian device tree; any other QEMU machine: QEMU_MACHINE='<-M arg>'
+# DTB=<its .dtb> (RAM_BASE= where its RAM starts, for KERNEL=).
 
-ARCH ?= arm64
+# A board says its architecture (scripts/hsqemu.py BOARDS has the rest).
+BOARD_ARCH_orangepi-pc := arm
+BOARD_ARCH_raspi2b := arm
+ARCH ?= $(or $(BOARD_ARCH_$(BOARD)),arm64)
 SMP ?= 1
 EL ?= 2
 V ?= 0
-EARLY_UART ?= 0x09000000
+EARLY_UART ?=
 Q := $(if $(filter 1,$(V)),,@)
 
 include arch/$(ARCH)/arch.mk
 
-BUILD := build/$(ARCH)
+BUILD ?= build/$(ARCH)
 CC := $(CROSS)gcc
 LD := $(CROSS)ld
 OBJCOPY := $(CROSS)objcopy
@@ -28,20 +35,28 @@ BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-commo
 RESIDENT_CFLAGS := $(BASE_CFLAGS) -Os -fomit-frame-pointer $(ARCH_EL2_CFLAGS) $(ARCH_RESIDENT_CFLAGS) \
 	-fno-builtin -fno-tree-loop-distribute-patterns -fno-tree-switch-conversion -fno-jump-tables
 STUB_CFLAGS := $(RESIDENT_CFLAGS) $(ARCH_STUB_CFLAGS)
-SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) -DEARLY_UART_BASE=$(EARLY_UART)
-PAYLOAD_CFLAGS := $(BASE_CFLAGS)
+SHIM_CFLAGS := $(BASE_CFLAGS) $(ARCH_EL2_CFLAGS) $(ARCH_SHIM_CFLAGS) \
+	$(if $(EARLY_UART),-DEARLY_UART_BASE=$(EARLY_UART))
+PAYLOAD_CFLAGS := $(BASE_CFLAGS) $(ARCH_PAYLOAD_CFLAGS)
 LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -static -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
 	$(ARCH_LDFLAGS)
 
+# The console's drivers, resident-safe: the stub's crash report uses them too.
+# They live in the resident region's CPU part (the stub's 4 KiB are full);
+# the stub calls them only on its crash path, where every register is saved.
+UART_SRCS := drivers/uart/uart.c drivers/uart/pl011.c drivers/uart/ns16550.c drivers/uart/cdns.c \
+	drivers/uart/imx.c
 STUB_SRCS := $(ARCH_STUB_SRCS) stub/dispatch.c stub/console.c stub/report.c stub/names.c
-CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c
+CPU_SRCS := $(ARCH_CPU_SRCS) cpu/cpu_entry.c stub/output.c $(UART_SRCS)
 SHIM_SRCS := $(ARCH_SHIM_SRCS) boot/main.c boot/early_console.c boot/payload.c boot/handoff.c \
 	boot/smp.c boot/smp_levels.c \
-	lib/dt/platform.c lib/dt/walk.c \
+	drivers/cpu/psci.c drivers/cpu/spin_table.c drivers/cpu/release.c \
+	lib/dt/platform.c lib/dt/walk.c lib/dt/translate.c drivers/uart/match.c \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c
 RT_SRCS := $(ARCH_RT_SRCS) lib/rt/rt.c lib/rt/smp.c lib/client/client.c lib/dt/platform.c lib/dt/walk.c \
+	lib/dt/translate.c drivers/uart/match.c $(UART_SRCS) drivers/cpu/release.c \
 	lib/console/stdio_console.c lib/support/ssp.c lib/support/bulk.c lib/support/string.c \
-	stub/console.c stub/names.c \
+	stub/console.c stub/output.c stub/names.c \
 	lib/client/hyp_client.c lib/client/hyp_image.S $(ARCH_HYP_CLIENT_SRCS)
 # The kexec loader (include/hypstub/kexec.h): its plan, its restart, its arch layer.
 RT_SRCS += lib/kexec/plan.c lib/kexec/kexec.c arch/$(ARCH)/kexec.S
@@ -51,8 +66,22 @@ KEXEC_SRCS := $(wildcard kexec/*.c)
 HYP_SRCS := $(ARCH_HYP_SRCS) hyp/state.c hyp/calls.c hyp/pt.c
 DEMO_SRCS := $(wildcard demo/*.c demo/$(ARCH)/*.S)
 GUEST_TEST_SRCS := $(wildcard tests/guest/*.c tests/guest/$(ARCH)/*.S tests/guest/$(ARCH)/*.c)
+# The ABI checks shared with Linux's abi_check module (linux/abi_check/), on
+# the architectures that have their layer in tests/abi/<arch>/; they find
+# their environment, <abi_env.h>, in tests/guest/.
+ABI_CHECK_SRCS := $(if $(wildcard tests/abi/$(ARCH)/*.S),tests/abi/abi_checks.c \
+	$(wildcard tests/abi/$(ARCH)/*.S))
+GUEST_TEST_SRCS += $(ABI_CHECK_SRCS)
+
+# A payload linked position-independent (ARCH_PAYLOAD_LDFLAGS) says so in
+# its ELF type, ET_DYN, so that the shim may load it away from its link
+# address (picolibc's specs make the linker write ET_EXEC even so).
+mark_pie = $(if $(ARCH_PAYLOAD_LDFLAGS),$(Q)printf '\003\000' | dd of=$(1) bs=1 seek=16 conv=notrunc status=none)
 
 objs = $(patsubst %,$(BUILD)/$(1)/%.o,$(2))
+# The shared ABI checks' objects (above) see tests/guest/abi_env.h.
+ABI_CHECK_OBJS := $(call objs,payload,$(ABI_CHECK_SRCS) $(wildcard tests/guest/$(ARCH)/test_abi.c))
+$(ABI_CHECK_OBJS): PAYLOAD_CFLAGS += -Itests/guest
 
 # One group of objects built with one set of flags. The flags are kept in
 # a file that changes only when they do, so that changing them rebuilds.
@@ -110,6 +139,7 @@ $(STUB_OBJ): $(call objs,stub,$(STUB_SRCS))
 $(CPU_OBJ): $(call objs,cpu,$(CPU_SRCS))
 	$(Q)$(LD) -r -o $@ $(filter %.o,$^)
 	$(Q)$(OBJCOPY) --prefix-alloc-sections=.hs_cpu $@
+	$(Q)$(OBJCOPY) --rename-section .hs_cpu.hs_uart_match=.hs_uart_match $@
 $(RESIDENT_OBJ): $(STUB_OBJ) $(CPU_OBJ) scripts/check-stub.sh
 	$(Q)$(LD) -r -o $@ $(STUB_OBJ) $(CPU_OBJ)
 	$(Q)scripts/check-stub.sh $(CROSS) $@
@@ -136,19 +166,23 @@ $(SHIM_ELF): $(RESIDENT_OBJ) $(call objs,shim,$(SHIM_SRCS)) $(SHIM_LDS) $(LIBFDT
 	$(Q)scripts/check-relocs.sh $(CROSS) $@
 
 # The stub's symbols from offset 0, for gdb at the resident copy (`make debug`).
-$(STUB_DEBUG_ELF): $(STUB_OBJ) stub/stub_debug.ld
-	$(Q)$(LD) --no-warn-rwx-segments -T stub/stub_debug.ld -o $@ $(STUB_OBJ)
+$(STUB_DEBUG_ELF): $(RESIDENT_OBJ) stub/stub_debug.ld
+	$(Q)$(LD) --no-warn-rwx-segments -T stub/stub_debug.ld -o $@ $(RESIDENT_OBJ)
 
 $(SHIM_IMG): $(SHIM_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "  built $@ ($$(stat -c %s $@) bytes)"
 
 $(DEMO_ELF): $(call objs,payload,$(DEMO_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@ >/dev/null
+	$(call mark_pie,$@)
 
 # The kexec payload: `make run KERNEL=...` restarts into that kernel through it.
 $(KEXEC_ELF): $(call objs,payload,$(KEXEC_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@ >/dev/null
+	$(call mark_pie,$@)
 
 # The demo as a raw binary too: a payload without an ELF header.
 $(DEMO_BIN): $(DEMO_ELF)
@@ -159,12 +193,14 @@ $(BAD_PAYLOAD): $(DEMO_ELF)
 	$(Q)cp $< $@ && printf '\076\000' | dd of=$@ bs=1 seek=18 conv=notrunc status=none
 
 $(GUEST_TEST_ELF): $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)scripts/check-relocs.sh $(CROSS) $@ >/dev/null
+	$(call mark_pie,$@)
 
 # arm: the same payload with a Thumb ELF entry point (an odd address).
 $(BUILD)/conformance-thumb.elf: $(call objs,payload,$(GUEST_TEST_SRCS)) $(RT_OBJS) $(PAYLOAD_LDS) \
 		$(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -Wl,-e,thumb_start -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -Wl,-e,thumb_start -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # The benchmark payload (`make bench`): bench/ and bench/$(ARCH)/ on the
 # payload runtime, linked like the demo but entered at bench_entry, so
@@ -175,7 +211,7 @@ BENCH_ELF := $(BUILD)/bench.elf
 $(BENCH_OBJS): PAYLOAD_CFLAGS += -Ibench -Ibench/$(ARCH)
 
 $(BENCH_ELF): $(BENCH_OBJS) $(RT_OBJS) $(PAYLOAD_LDS) $(LIBFDT_A)
-	$(Q)$(CC) $(LDFLAGS) -Wl,-e,bench_entry -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
+	$(Q)$(CC) $(LDFLAGS) $(ARCH_PAYLOAD_LDFLAGS) -Wl,-e,bench_entry -T $(PAYLOAD_LDS) -o $@ $(filter %.o %.a,$^)
 
 # Instruction counts under QEMU -icount (never wall-clock): one table,
 # and build/bench.json, for both architectures unless BENCH_ARCHS says
@@ -188,6 +224,13 @@ bench: bootstrap
 
 bench-build: $(SHIM_IMG) $(BENCH_ELF)
 
+# The shim once more with QEMU virt's PL011 as its early UART (build/<arch>-early/),
+# for the tests of what it says before it has a device tree (no-dtb, misaligned-entry).
+.PHONY: early-uart-shim
+early-uart-shim:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/$(ARCH)-early EARLY_UART=0x09000000 \
+		build/$(ARCH)-early/hypstub.bin
+
 bootstrap:
 	$(Q)scripts/bootstrap.sh
 
@@ -196,6 +239,24 @@ PAYLOAD ?= $(DEMO_ELF)
 # kexec payload restarts into that kernel at EL2/HYP (scripts/hsqemu.py
 # --kexec); with UNDER_HYP=1 from under the sample hypervisor.
 KEXEC_TIMEOUT ?= 120
+# A board, or another machine: KERNEL=debian is the board's Debian kernel.
+BOARD_ARGS := $(if $(filter-out virt,$(BOARD)),--board $(BOARD)) \
+	$(if $(QEMU_MACHINE),--machine '$(QEMU_MACHINE)' $(if $(DTB),--dtb $(DTB)) $(if $(RAM_BASE),--ram $(RAM_BASE)))
+ifneq ($(strip $(BOARD_ARGS)),)
+run: bootstrap
+ifeq ($(KERNEL),)
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --smp $(SMP) $(BOARD_ARGS) \
+		--shim $(SHIM_IMG) --payload $(PAYLOAD) --timeout 120
+else
+	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(KEXEC_ELF)
+	$(Q)python3 scripts/hsqemu.py --arch $(ARCH) --smp $(SMP) $(BOARD_ARGS) \
+		$(if $(filter command line environment,$(origin SMP)),$(if $(BOARD),--use-cpus $(SMP))) \
+		--shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
+		$(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
+		--timeout $(KEXEC_TIMEOUT)
+endif
+else
 run: bootstrap
 ifeq ($(KERNEL),)
 	$(Q)$(MAKE) -s --no-print-directory $(SHIM_IMG) $(DEMO_ELF)
@@ -207,6 +268,7 @@ else
 		--el $(EL) --shim $(SHIM_IMG) --payload $(KEXEC_ELF) --kexec $(KERNEL) \
 		$(if $(DTB),--kexec-dtb $(DTB)) $(if $(CMDLINE),--kexec-cmdline "$(CMDLINE)") $(if $(filter 1,$(UNDER_HYP)),--kexec-under-hyp) \
 		--timeout $(KEXEC_TIMEOUT)
+endif
 endif
 
 # QEMU halted with its gdb stub on 127.0.0.1:$(GDBPORT); prints the
@@ -246,7 +308,8 @@ late-launch: bootstrap
 # guest matrix on QEMU.
 ALL_ARCHS := arm64 arm
 test: bootstrap
-	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all bench-build || exit 1; done
+	$(Q)for a in $(ALL_ARCHS); do $(MAKE) --no-print-directory ARCH=$$a all bench-build || exit 1; \
+		$(MAKE) --no-print-directory ARCH=$$a early-uart-shim || exit 1; done
 	$(Q)python3 scripts/test_all.py
 
 format:

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * The shim's console before it trusts the device tree. A loader may hand
- * over a pointer that is no device tree at all (0, a misaligned address,
- * a stale blob): the shim then says so on the early UART, a PL011 whose
- * address is a build setting, instead of stopping in silence.
+ * The shim's console, from the device tree as soon as libfdt accepts it:
+ * the UART /chosen/stdout-path names, else the first the tree has that
+ * hypstub can drive. A loader may hand over a pointer that is no device
+ * tree at all (0, a misaligned address, a stale blob): the shim then
+ * knows no UART, and says so only on the early UART, an explicit build
+ * override (make EARLY_UART=, include/hypstub/early_uart.h); without it,
+ * that stop is silent.
  */
 #include <hypstub/early_uart.h>
 #include <hypstub/platform.h>
@@ -24,16 +27,21 @@ int shim_console_init(const void *loader_dtb, struct hs_platform *plat)
 	int err;
 	bool header_ok;
 
-	/* The early UART until the tree names one, so that even a fault while
-	 * the tree is read is reported somewhere. */
-	hs_stub_config.uart_base = EARLY_UART_BASE;
+	/* The early UART (if the build names one) until the tree names one,
+	 * so that even a fault while the tree is read is reported somewhere.
+	 * Without it, nothing can be said before the tree is read. */
+	hs_stub_config.uart =
+	    (struct hs_uart){EARLY_UART_BASE, EARLY_UART_BASE ? HS_UART_PL011 : 0, 0, 4};
 	err = fdt_check_header(loader_dtb);
 	header_ok = err == 0;
 	if (header_ok)
 		err = hs_platform_read(loader_dtb, plat);
 	/* A tree without memory is reported later, on the console it names. */
 	if (err == 0 || err == -FDT_ERR_NOTFOUND) {
-		hs_stub_config.uart_base = plat->uart_base;
+		if (plat->uart.type != HS_UART_NONE) {
+			hs_uart_init(&plat->uart);
+			hs_stub_config.uart = plat->uart;
+		}
 		return err;
 	}
 	printf("\n[shim] the loader's device tree pointer %p is rejected %s (%s):\n"

@@ -49,6 +49,8 @@ static int add_hypstub_node(void *dst, const struct hs_handoff *h)
 		err = fdt_setprop_u64(dst, node, HS_DT_PROP_CPU_ENTRY, h->cpu_entry);
 	if (!err && h->cpu_table)
 		err = fdt_setprop_u64(dst, node, HS_DT_PROP_CPU_TABLE, h->cpu_table);
+	if (!err && h->cpu_release)
+		err = fdt_setprop_u64(dst, node, HS_DT_PROP_CPU_RELEASE, h->cpu_release);
 	if (!err && ac >= 1 && ac <= 2 && sc >= 1 && sc <= 2) {
 		fdt32_t reg[4];
 		int n = put_cells(reg, ac, h->resident_base);
@@ -82,7 +84,7 @@ static const struct hs_cpu *cpu_row(const void *fdt, int node, int ac, const str
  * one the loader's tree already had (hypstub restarted into hypstub)
  * would say something hypstub no longer vouches for.
  */
-static int add_cpu_levels(void *dst, const struct hs_cpu_table *t)
+static int add_cpu_levels(void *dst, const struct hs_cpu_table *t, uint64_t release)
 {
 	int cpus = hs_dt_subnode(dst, 0, "cpus", 4);
 	int ac = fdt_address_cells(dst, cpus);
@@ -101,8 +103,16 @@ static int add_cpu_levels(void *dst, const struct hs_cpu_table *t)
 		if (err != -FDT_ERR_NOTFOUND)
 			return err;
 		if (c) {
+			unsigned i = (unsigned)(c - t->cpu);
+
 			err = fdt_setprop_u32(dst, node, HS_DT_PROP_CPU_BOOT_EL,
 					      c->state == HS_CPU_NEVER_UP ? 0 : c->level);
+			/* A spin-table CPU waits in hypstub's parking place now: its slot. */
+			if (!err && release && (t->spin_cpus >> i & 1))
+				err =
+				    fdt_setprop_u64(dst, node, "cpu-release-addr",
+						    release + (uint64_t)i * HS_CPU_RELEASE_STRIDE +
+							HS_CPU_RELEASE_ENTRY);
 			if (err)
 				return err;
 		}
@@ -184,7 +194,7 @@ int hs_handoff_dtb(const void *src, void *dst, size_t room, const struct hs_hand
 	}
 	err = add_hypstub_node(dst, h);
 	if (!err && h->cpus)
-		err = add_cpu_levels(dst, h->cpus);
+		err = add_cpu_levels(dst, h->cpus, h->cpu_release);
 	if (!err)
 		err = fdt_pack(dst);
 	return err;

@@ -13,6 +13,7 @@ struct hs_handoff {
 	uint64_t resident_base, resident_size;
 	uint64_t cpu_entry, cpu_table;	 /* the resident CPU entry and its table */
 	const struct hs_cpu_table *cpus; /* each CPU's boot level, for /cpus; may be NULL */
+	uint64_t cpu_release;		 /* hypstub's release slots (struct hs_cpu_release[]) */
 };
 
 /*

@@ -40,11 +40,25 @@ __attribute__((noreturn, format(printf, 1, 2))) static void shim_fatal(const cha
 
 static void shim_print_platform(const struct hs_platform *p)
 {
-	printf(
-	    "[shim] RAM 0x%llx..0x%llx, UART pl011@0x%llx, GICv%u@0x%llx, PSCI via %s, %u CPU(s)\n",
-	    (unsigned long long)p->ram_base, (unsigned long long)(p->ram_base + p->ram_size),
-	    (unsigned long long)p->uart_base, p->gic_version, (unsigned long long)p->gic_dist_base,
-	    hs_psci_conduit_name(p->psci), p->ncpus);
+	printf("[shim] RAM 0x%llx..0x%llx", (unsigned long long)p->ram_base,
+	       (unsigned long long)(p->ram_base + p->ram_size));
+	for (unsigned i = 1; i < p->nmem && i < HS_MAX_MEM; i++)
+		printf(" + 0x%llx..0x%llx", (unsigned long long)p->mem[i].base,
+		       (unsigned long long)(p->mem[i].base + p->mem[i].size));
+	printf(", UART %s@0x%llx", hs_uart_type_name(p->uart.type),
+	       (unsigned long long)p->uart_base);
+	if (p->gic_version)
+		printf(", GICv%u@0x%llx", p->gic_version, (unsigned long long)p->gic_dist_base);
+	else
+		printf(", no GIC");
+	printf(", PSCI via %s, %u CPU(s)\n", hs_psci_conduit_name(p->psci), p->ncpus);
+	if (p->console_how != HS_CONSOLE_STDOUT)
+		printf("[shim] console: %s%s\n", hs_console_why(p->console_how),
+		       p->uart.type != HS_UART_NONE ? "; this is the first UART hypstub can drive"
+						    : "");
+	for (unsigned i = 0; i < p->nrsv && i < HS_MAX_RSV; i++)
+		printf("[shim] reserved 0x%llx..0x%llx\n", (unsigned long long)p->rsv[i].base,
+		       (unsigned long long)(p->rsv[i].base + p->rsv[i].size));
 }
 
 static const char *shim_level_name(unsigned long level)
@@ -97,13 +111,15 @@ static void shim_start_cpus(uint64_t resident, const struct hs_platform *plat,
 		printf("[shim] the device tree lists %u CPUs; hypstub keeps %u: the other %u stay "
 		       "off\n",
 		       plat->ncpus, (unsigned)table->ncpus, plat->ncpus - (unsigned)table->ncpus);
-	if (table->ncpus > 1 && plat->psci == HS_PSCI_NONE) {
-		printf("[shim] no PSCI in the device tree: the other %u CPU(s) stay off\n",
-		       (unsigned)table->ncpus - 1);
-		return;
-	}
-	up = hs_smp_bring_up(table, entry, (uintptr_t)resident_copy(resident, &hs_cpu_bring_up));
-	if (table->ncpus > 1)
+	up = hs_smp_bring_up(table, plat, entry,
+			     (uintptr_t)resident_copy(resident, hs_cpu_spin_entry),
+			     (uintptr_t)resident_copy(resident, &hs_cpu_bring_up));
+	if (table->ncpus > 1 && table->spin_cpus)
+		printf("[shim] %u of %u CPUs up; the payload starts the others through hypstub's "
+		       "release slots at 0x%llx\n",
+		       up, (unsigned)table->ncpus,
+		       (unsigned long long)(uintptr_t)resident_copy(resident, hs_cpu_release));
+	else if (table->ncpus > 1)
 		printf("[shim] %u of %u CPUs up; the payload starts the others through 0x%llx\n",
 		       up, (unsigned)table->ncpus, (unsigned long long)entry);
 	odd = hs_smp_odd_cpu(table);
@@ -142,10 +158,26 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	if (err)
 		shim_fatal("the device tree at %p is unusable: %s", loader_dtb, fdt_strerror(err));
 	shim_print_platform(&plat);
+	/* The bank the loader put the shim in is the one hypstub uses. */
+	if (hs_platform_use_bank_of(&plat, (uintptr_t)_image_start))
+		shim_fatal("no memory bank this CPU can address");
 	if (plat.ram_size < 4 * HS_RESIDENT_SIZE)
 		shim_fatal("only 0x%llx bytes of RAM: hypstub needs at least 0x%lx",
 			   (unsigned long long)plat.ram_size, 4 * HS_RESIDENT_SIZE);
-	resident = plat.ram_base + plat.ram_size - HS_RESIDENT_SIZE;
+	if (plat.nrsv > HS_MAX_RSV)
+		shim_fatal("the device tree reserves %u ranges of memory: hypstub keeps track of "
+			   "%u at most",
+			   plat.nrsv, HS_MAX_RSV);
+	/* The top of that bank, below anything the tree reserves, clear of the shim itself. */
+	resident = hs_platform_place_top(&plat, plat.ram_base, plat.ram_base + plat.ram_size,
+					 HS_RESIDENT_SIZE, HS_RESIDENT_SIZE);
+	if (resident < (uintptr_t)_end && resident + HS_RESIDENT_SIZE > (uintptr_t)_image_start)
+		resident = hs_platform_place_top(&plat, plat.ram_base, (uintptr_t)_image_start,
+						 HS_RESIDENT_SIZE, HS_RESIDENT_SIZE);
+	if (!resident)
+		shim_fatal("no room for the resident region (0x%lx bytes) in RAM outside the "
+			   "device tree's reserved ranges",
+			   HS_RESIDENT_SIZE);
 	handoff.resident_base = resident;
 	handoff.resident_size = HS_RESIDENT_SIZE;
 	boot_cpu = hs_smp_table_init(&hs_cpu_table, &plat, boot_el);
@@ -175,6 +207,7 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 	handoff.cpu_entry = (uintptr_t)resident_copy(resident, hs_cpu_entry);
 	handoff.cpu_table = (uintptr_t)resident_copy(resident, &hs_cpu_table);
 	handoff.cpus = resident_copy(resident, &hs_cpu_table);
+	handoff.cpu_release = (uintptr_t)resident_copy(resident, hs_cpu_release);
 	shim_start_cpus(resident, &plat, boot_el, &handoff);
 
 	dtb = (void *)(uintptr_t)(resident + HS_RESIDENT_DTB_OFFSET);
@@ -186,17 +219,23 @@ void shim_main(const void *loader_dtb, unsigned long boot_el)
 		shim_fatal("no payload: pass one as the initrd (QEMU -initrd, U-Boot booti's 2nd "
 			   "argument)");
 	{
-		const struct hs_range keep_out[] = {
+		struct hs_range keep_out[2 + HS_MAX_RSV] = {
 		    {(uintptr_t)_image_start, (uintptr_t)_end,
 		     "payload: a segment overlaps the shim"},
 		    {resident, resident + HS_RESIDENT_SIZE,
 		     "payload: a segment overlaps hypstub's resident region"},
 		};
+		unsigned nkeep = 2;
+
+		for (unsigned i = 0; i < plat.nrsv; i++)
+			keep_out[nkeep++] = (struct hs_range){
+			    plat.rsv[i].base, plat.rsv[i].base + plat.rsv[i].size,
+			    "payload: a segment overlaps memory the device tree reserves"};
 		const struct hs_load_limits lim = {
 		    .ram_start = plat.ram_base,
 		    .ram_end = plat.ram_base + plat.ram_size,
 		    .keep_out = keep_out,
-		    .nkeep_out = sizeof(keep_out) / sizeof(keep_out[0]),
+		    .nkeep_out = nkeep,
 		    .raw_load_addr = plat.ram_base + HS_PAYLOAD_RAW_OFFSET,
 		    .elf_machine = ARCH_ELF_MACHINE,
 		    .elf_class = ARCH_ELF_CLASS,

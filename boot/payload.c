@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Placing the payload: an ELF executable goes where its program headers
- * say, anything else is a raw binary entered at a fixed offset. Every
+ * say; a position-independent one (ET_DYN, which applies its own relative
+ * relocations) goes there too when it can, else at the raw offset of this
+ * machine's RAM, moved as a whole; anything else is a raw binary entered
+ * at a fixed offset into RAM. Every
  * check runs before the first byte is copied, so a bad image changes
  * nothing.
  */
@@ -94,7 +97,7 @@ static void elf_read_phdr(const char *at, uint8_t cls, struct elf_phdr *ph)
 }
 
 static const char *elf_segments(const void *img, size_t size, const struct hs_load_limits *lim,
-				struct segment *seg, unsigned *nseg, uint64_t *entry)
+				struct segment *seg, unsigned *nseg, uint64_t *entry, int *movable)
 {
 	struct elf_header eh;
 	const char *err = elf_read_header(img, size, lim->elf_class, &eh);
@@ -103,8 +106,9 @@ static const char *elf_segments(const void *img, size_t size, const struct hs_lo
 		return err;
 	if (eh.machine != lim->elf_machine)
 		return "payload: ELF file for another architecture";
-	if (eh.type != ET_EXEC)
+	if (eh.type != ET_EXEC && eh.type != ET_DYN)
 		return "payload: ELF file is not an executable";
+	*movable = eh.type == ET_DYN;
 	if (eh.phoff > size || (uint64_t)eh.phnum * eh.phentsize > size - eh.phoff)
 		return "payload: ELF program headers truncated";
 	*nseg = 0;
@@ -130,20 +134,67 @@ static const char *elf_segments(const void *img, size_t size, const struct hs_lo
 	return NULL;
 }
 
+/* Where the segments would go wrong at their link addresses (NULL: nowhere). */
+static const char *place_check(const void *img, size_t size, const struct hs_load_limits *lim,
+			       const struct segment *seg, unsigned nseg, uint64_t bias)
+{
+	for (unsigned i = 0; i < nseg; i++) {
+		uint64_t start = seg[i].paddr + bias, end = start + seg[i].memsz;
+		const char *err = end < start ? "payload: ELF segment wraps around"
+					      : check_range(start, end, lim);
+
+		if (err)
+			return err;
+		if (overlaps(start, end, (uintptr_t)img, (uintptr_t)img + size))
+			return "payload: a segment overlaps the image being loaded";
+	}
+	return NULL;
+}
+
+/*
+ * A position-independent payload: at its link address when that is free
+ * RAM, else moved as a whole so that its lowest segment starts at the raw
+ * load address (4 KiB-aligned, as adrp needs).
+ */
+static const char *elf_move(const void *img, size_t size, const struct hs_load_limits *lim,
+			    struct segment *seg, unsigned nseg, uint64_t *entry)
+{
+	uint64_t low = UINT64_MAX, bias;
+
+	if (!place_check(img, size, lim, seg, nseg, 0))
+		return NULL;
+	for (unsigned i = 0; i < nseg; i++)
+		if (seg[i].paddr < low)
+			low = seg[i].paddr;
+	if ((low | lim->raw_load_addr) & 0xfff)
+		return "payload: a position-independent ELF file must start on a 4 KiB boundary";
+	bias = lim->raw_load_addr - low; /* modulo 2^64: a move down is a wrap-around */
+	if (place_check(img, size, lim, seg, nseg, bias))
+		return NULL; /* the checks below say what is wrong at the link address */
+	for (unsigned i = 0; i < nseg; i++)
+		seg[i].paddr += bias;
+	*entry += bias;
+	return NULL;
+}
+
 const char *hs_payload_load(const void *img, size_t size, const struct hs_load_limits *lim,
 			    struct hs_loaded *out)
 {
 	struct segment seg[HS_MAX_SEGMENTS];
 	unsigned nseg = 1;
 	const char *err;
-	int entry_inside = 0;
+	int entry_inside = 0, movable = 0;
 	uint64_t entry_code;
 
 	if (size == 0)
 		return "payload: empty image";
 	out->is_elf = size >= SELFMAG && !memcmp(img, ELFMAG, SELFMAG);
 	if (out->is_elf) {
-		err = elf_segments(img, size, lim, seg, &nseg, &out->entry);
+		err = elf_segments(img, size, lim, seg, &nseg, &out->entry, &movable);
+		if (err)
+			return err;
+		if (movable)
+			err = elf_move(img, size, lim, seg, nseg, &out->entry);
 		if (err)
 			return err;
 	} else {

@@ -16,12 +16,14 @@ int hs_smp_table_init(struct hs_cpu_table *t, const struct hs_platform *p,
 
 /*
  * Start every other CPU through the resident CPU entry at `cpu_entry`
- * with the shim's own start record `bring_up` as context (both, and the
- * table at `t`, in the resident region), wait until each has powered
- * itself off again, and report each on the console. Returns the number
- * that came up.
+ * (PSCI) or `spin_entry` (spin tables), with the shim's own start record
+ * `bring_up` as context, by the driver of its enable-method in `p` (all
+ * three, and the table at `t`, in the resident region), wait until each
+ * has powered itself off or parked again, and report each on the
+ * console. Returns the number that came up.
  */
-unsigned hs_smp_bring_up(struct hs_cpu_table *t, uintptr_t cpu_entry, uintptr_t bring_up);
+unsigned hs_smp_bring_up(struct hs_cpu_table *t, const struct hs_platform *p, uintptr_t cpu_entry,
+			 uintptr_t spin_entry, uintptr_t bring_up);
 
 /* The first CPU that entered at another level than the boot CPU, or -1. */
 int hs_smp_odd_cpu(const struct hs_cpu_table *t);

@@ -26,13 +26,21 @@ _Static_assert(offsetof(struct hs_cpu_table, spare) ==
 _Static_assert(sizeof(struct hs_cpu_table) == HS_CPU_TABLE_ROWS_END, "rows");
 _Static_assert(sizeof(struct hs_cpu) == HS_CPU_SIZE, "struct hs_cpu");
 _Static_assert(HS_CPU_SIZE == 16, "cpu_entry.S divides by 16");
+_Static_assert(offsetof(struct hs_cpu, state) == HS_CPU_STATE, "state");
 _Static_assert(offsetof(struct hs_cpu, choosing) == HS_CPU_CHOOSING, "choosing");
+_Static_assert(offsetof(struct hs_cpu_table, spin_cpus) == HS_CPU_TABLE_SPIN_CPUS, "spin_cpus");
+_Static_assert(offsetof(struct hs_cpu_table, release_el) == HS_CPU_TABLE_RELEASE_EL, "release_el");
+_Static_assert(sizeof(struct hs_cpu_release) == HS_CPU_RELEASE_STRIDE, "release slot");
+_Static_assert(offsetof(struct hs_cpu_release, ctx) == HS_CPU_RELEASE_CTX, "release ctx");
+_Static_assert(HS_CPU_RELEASE_STRIDE == 64, "cpu_entry.S shifts by 6");
+_Static_assert(HS_MAX_CPUS <= 8, "spin_cpus is a byte");
 _Static_assert(offsetof(struct hs_cpu, number) == HS_CPU_NUMBER, "number");
 /* The budget: a CPU's own EL2 stack and its row, at most 64 bytes. */
 _Static_assert(HS_EL2_STACK_SIZE + HS_CPU_SIZE <= 64, "per-CPU state over 64 bytes");
 _Static_assert(HS_EL2_STACK_TOP(HS_MAX_CPUS) <= HS_RESIDENT_DTB_OFFSET, "EL2 stacks");
 
 struct hs_cpu_table hs_cpu_table;
+struct hs_cpu_release hs_cpu_release[HS_MAX_CPUS] __attribute__((aligned(HS_CPU_RELEASE_STRIDE)));
 /* Never entered: only its address means something (cpu.h). */
 const struct hs_cpu_start hs_cpu_bring_up = {.entry = 0, .arg = 0};
 
@@ -70,7 +78,7 @@ static const struct hs_cpu_start *cpu_start_record(uintptr_t ctx)
 	return start;
 }
 
-uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level)
+uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level, uintptr_t released)
 {
 	const struct hs_cpu_start *start;
 
@@ -85,6 +93,18 @@ uintptr_t hs_cpu_enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level)
 		/* A fresh stub: whatever vectors this CPU had before are gone. */
 		sysreg_vbar_el2_write(hs_stub_own_vectors());
 		isb();
+	}
+	if (released) {
+		/* From the parking place, by its release slot: ctx is the payload's. */
+		if (!hs_entry_ok(released) || released >= hs_stub_config.pa_limit) {
+			me->state = HS_CPU_REFUSED;
+			dsb_sy();
+			return cpu_power_off("release slot's entry is not one to enter: ",
+					     released);
+		}
+		me->state = HS_CPU_RUNNING;
+		dsb_sy();
+		return released;
 	}
 	if (ctx == (uintptr_t)&hs_cpu_bring_up) {
 		/* Boot-time bring-up: the shim only wanted to know it works. */

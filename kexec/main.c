@@ -14,8 +14,10 @@
  *                            device tree's /chosen as it is)
  *
  * With more than one CPU it first starts every other CPU through hypstub
- * and then stops each again (PSCI CPU_OFF from it): the loader restarts
- * only when PSCI says every other CPU is off.
+ * and then stops each again (PSCI CPU_OFF from it; on a spin-table board,
+ * HS_CALL_PARK: it waits at EL2 in hypstub's parking place, which the
+ * next kernel's tree names as its cpu-release-addr): the loader restarts
+ * only when every other CPU is off or parked.
  */
 #include <arch/cpu.h>
 #include <hypstub/client.h>
@@ -151,7 +153,10 @@ static int cycle_other_cpus(void)
 		}
 	}
 	if (n > 1)
-		printf("[kexec] %u other CPU(s) started and stopped again (PSCI CPU_OFF)\n", n - 1);
+		printf("[kexec] %u other CPU(s) started and stopped again (%s)\n", n - 1,
+		       hyp_cpu_parks(self == 0 ? 1 : 0)
+			   ? "parked at EL2 in hypstub's spin table, for the next kernel to release"
+			   : "PSCI CPU_OFF");
 	return 0;
 }
 

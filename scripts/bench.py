@@ -22,7 +22,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_linux  # noqa: E402
+import abi_check  # noqa: E402
 import hsqemu  # noqa: E402
+import late  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -249,6 +251,64 @@ def run_guest(arch, cpu, smp, kernel=None):
             "info": info, "checks": len(checks)}
 
 
+# Linux's own stub, counted by the abi_check module (linux/abi_check/bench.c)
+# in Debian's kernel booted at EL2 (nVHE, kvm-arm.mode=none) under the same
+# -icount, on this CPU model; beside hypstub's stub in one table.
+LINUX_STUB_CPU = "cortex-a57"
+LINUX_STUB_CALLS = [
+    ("set", "stub.set.el2", "SET_VECTORS (the stub's own vectors)"),
+    ("reset", "stub.reset.el2", "RESET_VECTORS (stub in place)"),
+    ("err", "stub.err.el2", "unknown call (STUB_ERR)"),
+    ("restart", "stub.restart.el2", "SOFT_RESTART, hvc to next code"),
+]
+
+# The sample hypervisor under Linux (its module's insmod and rmmod on one
+# CPU, all they make EL2 run) beside hypstub's own install and teardown.
+LINUX_HYP = [
+    ("hyp.install.el2", "hyp.install.el2", "hypervisor install on a CPU (insmod protect=0)"),
+    ("hyp.remove.el2", "hyp.reset.el2", "hypervisor teardown on a CPU (rmmod)"),
+    ("hyp.install_protect.el2", None, "hypervisor install, kernel text protected"),
+    ("hyp.remove_protect.el2", None, "hypervisor teardown after protecting"),
+]
+
+
+def run_linux_stub():
+    """Linux's stub's figures: a run record (smp "linux-stub"); raises late.Skip."""
+    rec = {"arch": "arm64", "cpu": LINUX_STUB_CPU, "smp": "linux-stub", "figures": {},
+           "failed": [], "info": {}, "checks": 0}
+    info = late.fetch()
+    rec["info"]["kernel"] = info["LINUX"]
+    # The sample hypervisor's module (linux/, scripts/late.py): its install
+    # and removal are counted in the same boot when it builds.
+    try:
+        hyp_ko = late.build_module(info)
+    except RuntimeError as e:
+        hyp_ko = None
+        rec["failed"].append("the sample hypervisor's module: %s" % str(e)[-300:])
+    try:
+        code, text, log = abi_check.run(info, cpu=LINUX_STUB_CPU, bench=True, hyp_ko=hyp_ko,
+                                        log_name="abi_check-bench", timeout=TIMEOUT * 3)
+    except RuntimeError as e:
+        rec["failed"].append(str(e))
+        return rec
+    m = re.search(r"hypervisor loaded at \S+ \(RAM (\S+)\)", text)
+    if m:
+        rec["info"]["ram"] = m.group(1)
+    if hyp_ko:
+        figs, problems = abi_check.hyp_figures(text)
+        rec["figures"].update(figs)
+        rec["failed"] += ["the sample hypervisor under Linux: %s" % p for p in problems]
+    for m in re.finditer(r"LINUXBENCH (\S+) (-?\d+)", text):
+        rec["figures"][m.group(1)] = int(m.group(2))
+    checks = re.findall(r"LINUXBENCHCHECK (\S+) (\S+)", text)
+    rec["checks"] = len(checks)
+    rec["failed"] += ["Linux's stub: check %s failed" % w for v, w in checks if v != "ok"]
+    if code != 0 or "LINUXBENCHEND failures=0" not in text:
+        rec["failed"].append("Linux's stub run: exit code %d (log: %s)" % (
+            code, os.path.relpath(log, ROOT)))
+    return rec
+
+
 def kexec_derive(r):
     """The loader's figures from its run: instructions per MiB (the slope
     from the 1 to the 16 MiB image; the 4 MiB image must lie on the line,
@@ -271,6 +331,33 @@ def kexec_derive(r):
 def verdict(value, op, limit):
     ok = value <= limit if op == "<=" else value < limit
     return "met" if ok else "NOT MET"
+
+
+def side_by_side(by):
+    """hypstub's stub and Linux's own, call by call, from this run's two boots."""
+    hyp = by.get(("arm64", LINUX_STUB_CPU, 1))
+    lin = by.get(("arm64", LINUX_STUB_CPU, "linux-stub"))
+    if not hyp or not lin:
+        return
+    print("hypstub's stub beside Linux's own (Debian's %s), arm64/%s: instructions at EL2 "
+          "(INST_RETIRED filtered to EL2, -icount %s), median of %d" % (
+              lin["info"].get("kernel", "?"), LINUX_STUB_CPU, ICOUNT, REPS))
+    head = "  %-48s %8s %8s" % ("call", "hypstub", "Linux")
+    print(head)
+    print("  " + "-" * (len(head) - 2))
+    for key, hkey, label in LINUX_STUB_CALLS:
+        print("  %-48s %8s %8s" % (label, hyp["figures"].get(hkey, "-"),
+                                   lin["figures"].get("linux.%s.el2" % key, "-")))
+    for key, hkey, label in LINUX_HYP:
+        print("  %-48s %8s %8s" % (label, hyp["figures"].get(hkey, "-") if hkey else "-",
+                                   lin["figures"].get(key, "-")))
+    print("  hypstub: its client's install (status call, SET_VECTORS, INIT) of an image "
+          "already loaded once (the\n  first install, which loads it, is not measured); "
+          "teardown = RESET_VECTORS through the hypervisor and\n  the stub. Linux: all that "
+          "the module's insmod / rmmod make EL2 run on the one CPU (each insmod loads\n  the "
+          "image anew, its RAM %s), read at EL1 before and after (two reads with nothing "
+          "between agree)." % lin["info"].get("ram", "as QEMU gives it"))
+    print()
 
 
 def main():
@@ -306,10 +393,19 @@ def main():
                   for c in LINUX_CPUS[a] if c in cpus[a]]
     # At most two QEMUs at once: the machine is shared.
     with ThreadPoolExecutor(max_workers=2) as pool:
+        stub_future = None
+        if "arm64" in arches and LINUX_STUB_CPU in cpus["arm64"]:
+            stub_future = pool.submit(run_linux_stub)
         linux_futures = [pool.submit(bench_linux.figures, *j) for j in linux_jobs]
         all_runs = list(pool.map(lambda j: run_guest(*j), jobs))
         extra_runs = list(pool.map(lambda j: run_guest(*j), kexec_jobs))
         extra_runs += [f.result() for f in linux_futures]
+        if stub_future:
+            try:
+                extra_runs.append(stub_future.result())
+            except late.Skip as e:
+                skipped.append("arm64: %s: Linux's own stub's figures are SKIPPED" % e)
+                print("bench: " + skipped[-1], file=sys.stderr)
     # The single-CPU runs give the table's columns and the stub's figures;
     # the others add the CPU figures, and must agree on everything else.
     runs = [r for r in all_runs if r["smp"] == 1]
@@ -464,6 +560,14 @@ def main():
     add("linux.added_pct", "(via hypstub - direct) / direct, to the line", "%",
         fig("linux.added_pct"), smp="linux")
 
+    # Linux's own stub (Debian's kernel, the abi_check module), the same method.
+    for key, _, label in LINUX_STUB_CALLS:
+        add("linux_stub.%s.el2" % key, "Linux's stub: %s, at EL2" % label, "insn",
+            fig("linux.%s.el2" % key), smp="linux-stub")
+    for key, _, label in LINUX_HYP:
+        add("linux_%s" % key, "under Linux: %s, at EL2" % label, "insn", fig(key),
+            smp="linux-stub")
+
     sizes = {a: stub_sizes(ARCHES[a]["map"]) for a in arches}
     bootinfo = "include/hypstub/bootinfo.h"
     stack = {a: header_value(bootinfo, ARCHES[a]["el2_stack"]) for a in arches}
@@ -545,6 +649,7 @@ def main():
             line += " %-8s %s" % ("%s %s" % budget, "/".join(sorted(set(verdicts.values()))))
         print(line.rstrip())
     print()
+    side_by_side(by)
     for a in arches:
         frame, c_frames = crash[a]
         print("%s: per-CPU budget %s: each CPU keeps a %d-byte %s stack (the call path's "
@@ -584,6 +689,10 @@ def main():
         if r["smp"] == "kexec":
             print("%s/%s, kexec run (bench=kexec, 1 CPU): %d checks, %d failed" % (
                 r["arch"], r["cpu"], r["checks"], len(r["failed"])))
+        elif r["smp"] == "linux-stub":
+            print("%s/%s, Linux's own stub (Debian's %s, abi_check bench=1, 1 CPU): %d checks, "
+                  "%d failed" % (r["arch"], r["cpu"], r["info"].get("kernel", "?"), r["checks"],
+                                 len(r["failed"])))
         else:
             print("%s/%s, Linux boots (1 CPU, record/replay, 3 each way): line %r, %d failed"
                   % (r["arch"], r["cpu"], r["info"].get("line", "?"), len(r["failed"])))

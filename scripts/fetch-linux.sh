@@ -8,26 +8,38 @@
 # vmlinuz may be a gzip-compressed Image (bookworm's is a plain Image
 # with an EFI header): a compressed one is unpacked here.
 #
-# Usage: fetch-linux.sh arm64|arm
+# The board flavours (arm64, armmp) also carry the boards' device trees:
+# those are unpacked too, into build/linux/<arch>-<flavour>/dtbs/.
+#
+# Usage: fetch-linux.sh arm64|arm [FLAVOUR]
+# FLAVOUR: cloud (arm64's default: QEMU virt only) or arm64 (every board);
+# lpae (arm's default) or armmp (the boards, without LPAE).
 # Prints the path of the kernel image on its last line (build/linux/<arch>/Image
-# or zImage). Exits 2, saying why, when the package mirror cannot be reached
-# and nothing is cached: the caller must report the tests as skipped.
+# or zImage, build/linux/<arch>-<flavour>/... for the other flavours). Exits 2,
+# saying why, when the package mirror cannot be reached and nothing is
+# cached: the caller must report the tests as skipped.
 set -eu
 arch=$1
-case $arch in
-arm64)
-	debarch=arm64 meta=linux-image-cloud-arm64 out=Image
+flavour=${2:-}
+case $arch:$flavour in
+arm64: | arm64:cloud)
+	debarch=arm64 meta=linux-image-cloud-arm64 out=Image cache=build/linux/arm64
 	;;
-arm)
-	debarch=armhf meta=linux-image-armmp-lpae out=zImage
+arm64:arm64)
+	debarch=arm64 meta=linux-image-arm64 out=Image cache=build/linux/arm64-arm64
+	;;
+arm: | arm:lpae)
+	debarch=armhf meta=linux-image-armmp-lpae out=zImage cache=build/linux/arm
+	;;
+arm:armmp)
+	debarch=armhf meta=linux-image-armmp out=zImage cache=build/linux/arm-armmp
 	;;
 *)
-	echo "fetch-linux: unknown architecture $arch" >&2
+	echo "fetch-linux: unknown architecture or flavour: $arch $flavour" >&2
 	exit 1
 	;;
 esac
 state=build/apt-$debarch
-cache=build/linux/$arch
 mkdir -p "$state/lists/partial" "$state/cache/archives/partial" "$cache"
 apt_opts="-o APT::Architecture=$debarch -o APT::Architectures=$debarch \
  -o Dir::State::Lists=$PWD/$state/lists -o Dir::Cache=$PWD/$state/cache \
@@ -74,7 +86,14 @@ if ! (cd "$cache/deb" && apt-get $apt_opts download "$pkg" >/dev/null 2>&1); the
 	echo "fetch-linux: download of $pkg:$debarch failed (mirror unreachable?)" >&2
 	exit 2
 fi
-dpkg-deb --fsys-tarfile "$cache"/deb/*.deb | tar -x -C "$cache/root" --wildcards './boot/vmlinuz-*'
+dpkg-deb --fsys-tarfile "$cache"/deb/*.deb | tar -x -C "$cache/root" --wildcards './boot/vmlinuz-*' \
+	'./usr/lib/linux-image-*/*.dtb' './usr/lib/linux-image-*/*/*.dtb' 2>/dev/null ||
+	dpkg-deb --fsys-tarfile "$cache"/deb/*.deb | tar -x -C "$cache/root" --wildcards './boot/vmlinuz-*'
+# The device trees (board flavours only): <vendor>/<board>.dtb as Debian ships them.
+rm -rf "$cache/dtbs"
+if [ -d "$cache"/root/usr/lib ]; then
+	mv "$cache"/root/usr/lib/linux-image-* "$cache/dtbs"
+fi
 vmlinuz=$(ls "$cache"/root/boot/vmlinuz-* | head -n 1)
 if [ "$(od -An -tx1 -N2 "$vmlinuz" | tr -d ' ')" = 1f8b ]; then
 	gunzip -c "$vmlinuz" >"$cache/$out.tmp"

@@ -18,6 +18,86 @@ STOP_MARKERS = (b"*** hypstub: CPU stopped", b"*** hypstub: boot stopped",
                 b"*** payload:", b"*** hypstub: stack smashing")
 
 
+# Boards QEMU emulates, booted with their own Debian device tree (docs/BOARDS.md).
+# arch; QEMU's machine arguments; the Debian kernel flavour that ships the
+# tree (scripts/fetch-linux.sh) and the tree's path in it; the serial
+# arguments that put the tree's stdout-path UART on stdio; where RAM
+# starts; how many CPUs QEMU gives the board.
+BOARDS = {
+    "raspi3b": {"arch": "arm64", "machine": ["-M", "raspi3b"], "flavour": "arm64",
+                "dtb": "broadcom/bcm2837-rpi-3-b.dtb", "ram": 0, "cpus": 4,
+                # stdout-path is serial1, the mini UART: QEMU's second serial port
+                "serial": ["-serial", "null", "-serial", "stdio"]},
+    "zcu102": {"arch": "arm64", "machine": ["-M", "xlnx-zcu102,virtualization=on", "-m", "2G"],
+               "flavour": "arm64", "dtb": "xilinx/zynqmp-zcu102-rev1.0.dtb", "ram": 0,
+               "cpus": 4, "serial": ["-serial", "stdio", "-audiodev", "none,id=snd0"]},
+    # Enters in SVC, never HYP: a board hypstub cannot fully serve, and says so.
+    "raspi2b": {"arch": "arm", "machine": ["-M", "raspi2b"], "flavour": "armmp",
+                "dtb": "bcm2836-rpi-2-b.dtb", "ram": 0, "cpus": 4, "serial": ["-serial", "stdio"]},
+    "orangepi-pc": {"arch": "arm", "machine": ["-M", "orangepi-pc"], "flavour": "armmp",
+                    "dtb": "sun8i-h3-orangepi-pc.dtb", "ram": 0x40000000, "cpus": 4,
+                    "serial": ["-serial", "stdio"]},
+}
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def fetch_board(board, echo=False):
+    """The board's Debian device tree and kernel (scripts/fetch-linux.sh with
+    the board's flavour, cached in build/linux/): (dtb, kernel, None), or
+    (None, None, why there are none)."""
+    b = BOARDS[board]
+    proc = subprocess.run([os.path.join(ROOT, "scripts", "fetch-linux.sh"), b["arch"],
+                           b["flavour"]], cwd=ROOT, capture_output=True, text=True, check=False)
+    if echo:
+        for line in proc.stderr.splitlines():
+            print("  " + line, flush=True)
+    kernel = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+    kernel = os.path.join(ROOT, kernel) if kernel else ""
+    dtb = os.path.join(os.path.dirname(kernel), "dtbs", b["dtb"]) if kernel else ""
+    if proc.returncode == 0 and os.path.isfile(kernel) and os.path.isfile(dtb):
+        return dtb, kernel, None
+    return None, None, "no Debian %s tree for %s: %s" % (b["flavour"], board, (
+        proc.stderr.strip().splitlines() or ["%s missing from the package" % b["dtb"]])[-1])
+
+
+def board_machine(board, machine=None, dtb=None, arch=None, smp=None):
+    """QEMU for a board (or any machine: `machine` is -M's argument, `dtb` its tree), nothing loaded."""
+    if board:
+        b = BOARDS[board]
+        binary = "qemu-system-aarch64" if b["arch"] == "arm64" else "qemu-system-arm"
+        args = list(b["machine"]) + ["-dtb", dtb] + list(b["serial"])
+    else:
+        binary = "qemu-system-aarch64" if arch == "arm64" else "qemu-system-arm"
+        args = ["-M", machine] + (["-dtb", dtb] if dtb else []) + ["-serial", "stdio"]
+        if smp:
+            args += ["-smp", str(smp)]
+    return [binary] + args + ["-display", "none", "-monitor", "none", "-nic", "none",
+                              "-no-reboot", "-semihosting-config", "enable=on,target=native"]
+
+
+def board_command(board, shim, payload, append=None, machine=None, dtb=None, arch=None,
+                  smp=None, extra=()):
+    """The shim and its payload on a board: QEMU's Linux loader, the board's tree."""
+    cmd = board_machine(board, machine, dtb, arch, smp) + ["-kernel", shim, "-initrd", payload]
+    if append:
+        cmd += ["-append", append]
+    return cmd + list(extra)
+
+
+def board_kexec_command(board, shim, payload, kernel, cmdline, payload_args="", machine=None,
+                        dtb=None, arch=None, smp=None, ram=None):
+    """kexec_command's staging on a board: the kernel 256 MiB into its RAM; the
+    kernel gets the payload's own tree (the board's, as QEMU and the shim left it)."""
+    base = BOARDS[board]["ram"] if board else (ram or 0)
+    stage = base + 0x10000000
+    loaders = ["-device", "loader,file=%s,addr=%#x,force-raw=on" % (kernel, stage)]
+    args = "kexec=%#x,%d" % (stage, os.path.getsize(kernel))
+    if payload_args:
+        args += " " + payload_args
+    args += " -- " + cmdline
+    return board_command(board, shim, payload, args, machine, dtb, arch, smp, loaders)
+
+
 def machine_command(arch, cpu, smp, gic, el, memory="512M"):
     """QEMU and its machine, with nothing loaded yet: no network, semihosting on."""
     machine = "virt,gic-version=%s" % gic
@@ -183,8 +263,20 @@ def main():
     ap.add_argument("--kexec-cmdline", help="its command line (default: %s)" % KEXEC_CMDLINE)
     ap.add_argument("--kexec-under-hyp", action="store_true",
                     help="install the sample hypervisor on every CPU before the restart")
+    ap.add_argument("--board", choices=sorted(BOARDS) + ["virt"],
+                    help="a board QEMU emulates, with its Debian device tree (docs/BOARDS.md)")
+    ap.add_argument("--machine", help="any other QEMU machine: -M's argument (with --dtb)")
+    ap.add_argument("--dtb", help="the device tree QEMU passes (-dtb), with --machine")
+    ap.add_argument("--ram", type=lambda v: int(v, 0), help="where --machine's RAM starts "
+                    "(for --kexec staging)")
+    ap.add_argument("--use-cpus", type=int, help="--board: how many of its CPUs Linux brings "
+                    "up (maxcpus=), up to the board's count (QEMU gives a board all of them)")
     ap.add_argument("--dry-run", action="store_true", help="print the QEMU command only")
     args = ap.parse_args()
+    if args.board == "virt":
+        args.board = None
+    if args.board or args.machine:
+        return main_board(args)
     for path in (args.shim, args.payload, args.kexec, args.kexec_dtb):
         if path and not os.path.isfile(path):
             sys.exit("hsqemu: no such file: %s" % path)
@@ -199,6 +291,45 @@ def main():
     if args.dry_run:
         return 0
     code, _ = run(cmd, args.timeout, more_stops=LINUX_STOPS if args.kexec else ())
+    print("[hsqemu] QEMU exit code %d" % code, flush=True)
+    return code
+
+
+def main_board(args):
+    """`make run BOARD=...` or QEMU_MACHINE=... DTB=...: the demo, or --kexec into a kernel."""
+    dtb, kernel = args.dtb, args.kexec
+    if args.board:
+        b = BOARDS[args.board]
+        if args.arch != b["arch"]:
+            sys.exit("hsqemu: %s is an %s board: use ARCH=%s" % (args.board, b["arch"], b["arch"]))
+        if args.use_cpus is not None and not 1 <= args.use_cpus <= b["cpus"]:
+            sys.exit("hsqemu: %s has %d CPUs (SMP=%d)" % (args.board, b["cpus"], args.use_cpus))
+        dtb, debian, why = fetch_board(args.board, echo=True)
+        if why:
+            sys.exit("hsqemu: " + why)
+        if kernel == "debian":
+            kernel = debian
+    for path in (args.shim, args.payload, kernel, dtb):
+        if path and not os.path.isfile(path):
+            sys.exit("hsqemu: no such file: %s" % path)
+    smp = None if args.board else (args.smp if args.smp != "1" else None)
+    if kernel:
+        # The board's CPUs are QEMU's; SMP= limits what Linux brings up.
+        # earlycon keep_bootcon: Linux writes through the stdout-path UART from its
+        # first line to its last, whatever its serial drivers do with QEMU's model.
+        cmdline = args.kexec_cmdline or "earlycon keep_bootcon panic=-1"
+        if args.board and args.use_cpus:
+            cmdline += " maxcpus=%d" % args.use_cpus
+        cmd = board_kexec_command(args.board, args.shim, args.payload, kernel, cmdline,
+                                  "kexec_under_hyp=1" if args.kexec_under_hyp else "",
+                                  args.machine, dtb, args.arch, smp, args.ram)
+    else:
+        cmd = board_command(args.board, args.shim, args.payload, args.append, args.machine,
+                            dtb, args.arch, smp)
+    print("[hsqemu] " + " ".join(cmd), flush=True)
+    if args.dry_run:
+        return 0
+    code, _ = run(cmd, args.timeout, more_stops=LINUX_STOPS if kernel else ())
     print("[hsqemu] QEMU exit code %d" % code, flush=True)
     return code
 

@@ -10,7 +10,10 @@
    built from it alone and booted, `make uninstall`, DESTDIR
    (scripts/test_sdk.py);
 4. the guest conformance matrix on QEMU (tests/run.py);
-5. the late launch under Debian's own arm64 kernel (tests/late.py).
+5. the late launch under Debian's own arm64 kernel (tests/late.py);
+6. the conformance table (scripts/conformance.py --test): the same ABI
+   checks against Linux's own stub in Debian's kernel, and
+   docs/CONFORMANCE.md regenerated from both runs and compared.
 Each static check counts as one test; the other tiers report their own
 counts. The last line is "N passed, N failed, N skipped".
 """
@@ -116,6 +119,13 @@ def main():
     for name, cmd in statics:
         ok = check(name, cmd)
         totals[0 if ok else 1] += 1
+    # The boards' Debian trees, which the host tests read too (tests/host/test_translate.c):
+    # fetched (or found cached) first; without them those tests skip, saying so.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import hsqemu  # noqa: E402
+    for board in sorted(hsqemu.BOARDS):
+        why = hsqemu.fetch_board(board)[2]
+        print("== board files (%s): %s" % (board, why or "cached in build/linux/"), flush=True)
     tiers = [
         ("host unit tests", ["make", "--no-print-directory", "host-test"],
          r"^host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$"),
@@ -127,6 +137,9 @@ def main():
          r"^guest matrix: (\d+) passed, (\d+) failed, (\d+) skipped$"),
         ("late launch under Debian's Linux", [sys.executable, "tests/late.py"],
          r"^late launch: (\d+) passed, (\d+) failed, (\d+) skipped$"),
+        # After the matrix: hypstub's column is its a57-gic3-el2-smp2/abi boot.
+        ("conformance table", [sys.executable, "scripts/conformance.py", "--test"],
+         r"^conformance: (\d+) passed, (\d+) failed, (\d+) skipped$"),
     ]
     for name, cmd, pattern in tiers:
         p, f, s = run_tier(name, cmd, pattern)

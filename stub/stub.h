@@ -12,6 +12,7 @@
 
 #include <arch/stub_arch.h>
 #include <hypstub/slow_lock.h>
+#include <hypstub/uart.h>
 #include <stdint.h>
 
 /* Everything below is inside the stub: reached PC-relatively, never
@@ -20,10 +21,11 @@
 
 /* Set by the shim before the copy; read-only for the stub afterwards. */
 struct hs_stub_config {
-	uintptr_t uart_base; /* PL011 for crash reports, 0 for none */
 	uint64_t pa_limit;   /* first address past the physical address space */
 	uintptr_t cpu_table; /* the resident struct hs_cpu_table; 0 while the shim
 				boots alone (a crash then reports on its stack) */
+	struct hs_uart uart; /* the console (the tree's stdout-path), for crash
+				reports; type HS_UART_NONE for none */
 };
 
 extern struct hs_stub_config hs_stub_config;

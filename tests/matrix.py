@@ -46,6 +46,25 @@ CONFIGS = {
     "a15-gic3-hyp-smp4": ("arm", "cortex-a15", 3, 2, 4),
 }
 
+# Boards QEMU emulates, each with its own Debian device tree (scripts/hsqemu.py
+# BOARDS, docs/BOARDS.md): the configuration's CPU and GIC are the board's
+# (GIC 0: none), its smp how many CPUs the payload and Linux use.
+BOARD_CONFIGS = {
+    "board-raspi3b": "raspi3b",
+    "board-zcu102": "zcu102",
+    "board-orangepi-pc": "orangepi-pc",
+    "board-raspi2b-svc": "raspi2b",
+}
+# Boards whose secondary CPUs a spin table releases (drivers/cpu/spin_table.c).
+SPIN_TABLE_CONFIGS = ("board-raspi3b",)
+CONFIGS.update({
+    "board-raspi3b": ("arm64", "cortex-a53", 0, 2, 4),
+    "board-zcu102": ("arm64", "cortex-a53", 2, 2, 4),
+    "board-orangepi-pc": ("arm", "cortex-a7", 2, 2, 4),
+    # QEMU enters it in SVC: no HYP, said plainly; the payload still runs (moved to RAM at 0).
+    "board-raspi2b-svc": ("arm", "cortex-a7", 0, 1, 1),
+})
+
 # More QEMU arguments for a configuration (merged into -M's machine options).
 CONFIG_EXTRA = {
     "max-mte-gic3-el2": ["-machine", "mte=on"],
@@ -73,8 +92,20 @@ GROUPS = {
     "smp": ("conformance.elf", "tests=smp", {"exit": 0, "tests": True,
         "lines": ["[shim] CPU1 (MPIDR 0x1): entered at",
                   # step7: a null start record at the CPU entry is reported
-                  "CPU_ON context is not a usable struct hs_cpu_start: 0x00000000"]}),
+                  "CPU_ON context is not a usable struct hs_cpu_start: 0x00000000"],
+        # On a spin-table board (SPIN_TABLE_CONFIGS) step7 is skipped (no
+        # PSCI CPU_ON); the CPUs park at boot and the park call is shown.
+        "not_spin_table": ["CPU_ON context is not a usable struct hs_cpu_start: 0x00000000"],
+        "lines_spin_table": [
+            "[shim] CPU1 (MPIDR 0x1): entered at EL2, set up, stub installed; parked at EL2 "
+            "in hypstub's own spin table",
+            "HS_CALL_PARK, waited at EL2, released through its slot with a fresh stub"]}),
     "regs": ("conformance.elf", "tests=regs", {"exit": 0, "tests": True}),
+    # The ABI checks shared with Linux's abi_check module (tests/abi/), on
+    # every CPU; scripts/conformance.py reads hypstub's column of
+    # docs/CONFORMANCE.md from ABI_TABLE_CONFIG's log.
+    "abi": ("conformance.elf", "tests=abi", {"exit": 0, "tests": True,
+        "lines": ["ABIEND cpu=0 "]}),
     "el1": ("conformance.elf", "tests=el1", {"exit": 0, "tests": True}),
     "el2state": ("conformance.elf", "tests=el2state", {"exit": 0, "tests": True}),
     "hyp": ("conformance.elf", "tests=hyp", {"exit": 0, "tests": True}),
@@ -154,10 +185,12 @@ GROUPS = {
         "lines_arm": ["Kernel image @ 0x40400000", "[shim] hypstub (arm) entered at HYP mode"],
         "absent": ["DHCP", "BOOTP", "TFTP", "Scanning"]}),
     # A loader that gets it wrong: told on the early UART, not a hang.
-    "misaligned-entry": ("conformance.elf", None, {"exit": 3, "boot": "misaligned-entry", "lines": [
+    # (with the shim built with an early UART, EARLY_UART=, build/<arch>-early/)
+    "misaligned-entry": ("conformance.elf", None, {"exit": 3, "boot": "misaligned-entry",
+        "early_uart": True, "lines": [
         "[shim] error: entered at 0x", "which is not 4 KiB aligned",
         "*** hypstub: boot stopped ***"]}),
-    "no-dtb": ("conformance.elf", None, {"exit": 3, "boot": "no-dtb", "lines": [
+    "no-dtb": ("conformance.elf", None, {"exit": 3, "boot": "no-dtb", "early_uart": True, "lines": [
         "[shim] the loader's device tree pointer 0 is rejected by libfdt (FDT_ERR_BADMAGIC)",
         "this console is the early UART, pl011@0x9000000",
         "[shim] error: the device tree at 0 is unusable",
@@ -259,7 +292,33 @@ def linux_groups(config):
     return []
 
 
+def board_groups(config):
+    """A board's boots: the demo, the stub and its registers, the crash reports,
+    and with more than one CPU the smp suite and Debian's Linux on all of them."""
+    smp, el = CONFIGS[config][4], CONFIGS[config][3]
+    if el != 2:
+        return ["demo-el1", "stub"]
+    groups = ["demo", "stub", "regs", "crash-trap", "crash-brk"]
+    if smp > 1:
+        groups += ["smp", "crash-smp", "linux"]
+    return groups
+
+
+# The boot whose ABICHECK lines make hypstub's column of docs/CONFORMANCE.md.
+ABI_TABLE_CONFIG = "a57-gic3-el2-smp2"
+
+
+def abi_groups(config):
+    """Suite "abi" (tests/abi/ has an arm64 layer only): arm64 at EL2, up to 4 CPUs."""
+    arch, cpu, gic, el, smp = CONFIGS[config]
+    if arch != "arm64" or el != 2 or smp > 4 or config in FEATURE_CONFIGS:
+        return []
+    return ["abi"]
+
+
 def groups_for(config):
+    if config in BOARD_CONFIGS:
+        return board_groups(config)
     if config in LINUX_CONFIGS:
         return linux_groups(config)
     kexec = ["kexec", "kexec-chain"] if config in KEXEC_CONFIGS else []
@@ -268,7 +327,7 @@ def groups_for(config):
     if "fuzz" in groups:
         groups.append("fuzz-hyp")
     return groups + linux_groups(config) + kexec + (
-        ["hyp"] if config in HYP_CONFIGS else [])
+        ["hyp"] if config in HYP_CONFIGS else []) + abi_groups(config)
 
 
 def groups_only(config):

@@ -45,7 +45,33 @@ def fetch_linux(archs):
         LINUX[arch] = hsqemu.fetch_linux(arch, echo=True)
 
 
+# Each board's Debian tree and kernel: (dtb, kernel, why there are none).
+BOARD_FILES = {}
+
+
+def fetch_boards(boards):
+    for board in sorted(boards):
+        BOARD_FILES[board] = hsqemu.fetch_board(board, echo=True)
+
+
+def board_command(build, config, group):
+    """A board boot: its QEMU machine and tree; Linux staged in its RAM."""
+    arch = matrix.CONFIGS[config][0]
+    board = matrix.BOARD_CONFIGS[config]
+    payload, append, want = matrix.GROUPS[group]
+    shim = os.path.join(build, arch, "hypstub.bin")
+    payload = os.path.join(build, arch, payload)
+    dtb, kernel, _ = BOARD_FILES.get(board, ("board.dtb", "board-kernel", None))
+    if want.get("boot") == "linux":
+        return hsqemu.board_kexec_command(board, shim, payload, kernel,
+                                          "earlycon keep_bootcon panic=-1",
+                                          want.get("payload_args", ""), dtb=dtb)
+    return hsqemu.board_command(board, shim, payload, append, dtb=dtb)
+
+
 def command(build, config, group):
+    if config in matrix.BOARD_CONFIGS:
+        return board_command(build, config, group)
     arch, cpu, gic, el, smp = matrix.CONFIGS[config]
     payload, append, want = matrix.GROUPS[group]
     shim = os.path.join(build, arch, "hypstub.bin")
@@ -63,6 +89,8 @@ def command(build, config, group):
     if kind == "chain":
         return hsqemu.chain_command(arch, cpu, smp, gic, el, shim, payload, append,
                                     extra=matrix.CONFIG_EXTRA.get(config, ()))
+    if want.get("early_uart"):
+        shim = os.path.join(build, arch + "-early", "hypstub.bin")
     flash = os.path.join(build, "uboot", "%s-%s.flash" % (config, group))
     return uboot.command(kind, arch, cpu, smp, gic, el, shim, payload, append, flash)
 
@@ -138,6 +166,9 @@ def wanted_lines(config, group):
     arch, _, _, _, smp = matrix.CONFIGS[config]
     want = matrix.GROUPS[group][2]
     lines = want.get("lines", []) + want.get("lines_" + arch, [])
+    if config in matrix.SPIN_TABLE_CONFIGS:
+        lines = [l for l in lines if l not in want.get("not_spin_table", [])]
+        lines += want.get("lines_spin_table", [])
     if want.get("boot") == "linux":  # every CPU online in Linux
         lines = lines + ["smp: Brought up 1 node, %d CPU%s" % (smp, "s" if smp > 1 else "")]
     return lines
@@ -192,7 +223,13 @@ def run_one(build, logdir, timeout, config, group):
     log_path = os.path.join(logdir, "%s-%s.log" % (config, group))
     want = matrix.GROUPS[group][2]
     linux = want.get("boot") == "linux"
-    if linux and LINUX[matrix.CONFIGS[config][0]][1]:
+    board = matrix.BOARD_CONFIGS.get(config)
+    if board and BOARD_FILES[board][2]:
+        reason = BOARD_FILES[board][2]
+        with open(log_path, "w") as log:
+            log.write("SKIPPED: %s\n" % reason)
+        return config, group, log_path, 0, 0, 1, ["SKIPPED: %s" % reason]
+    if linux and not board and LINUX[matrix.CONFIGS[config][0]][1]:
         reason = LINUX[matrix.CONFIGS[config][0]][1]
         with open(log_path, "w") as log:
             log.write("SKIPPED: %s\n" % reason)
@@ -221,9 +258,13 @@ def main():
 
     jobs = jobs_list(args.filter)
     linux_archs = set(matrix.CONFIGS[c][0] for c, g in jobs
-                      if matrix.GROUPS[g][2].get("boot") == "linux")
+                      if matrix.GROUPS[g][2].get("boot") == "linux"
+                      and c not in matrix.BOARD_CONFIGS)
     if linux_archs and not args.dry_run:
         fetch_linux(linux_archs)
+    boards = set(matrix.BOARD_CONFIGS[c] for c, g in jobs if c in matrix.BOARD_CONFIGS)
+    if boards and not args.dry_run:
+        fetch_boards(boards)
     if args.dry_run:
         for config, group in jobs:
             print("%s/%s: %s" % (config, group, " ".join(command(args.build, config, group))))

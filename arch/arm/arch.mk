@@ -32,10 +32,14 @@ ARCH_CPU_SRCS := arch/arm/cpu_entry.S arch/arm/smccc.S arch/arm/el2_setup.c
 ARCH_STUB_SRCS := arch/arm/stub_vectors.S arch/arm/stub_names.c
 ARCH_SHIM_SRCS := arch/arm/shim_head.S arch/arm/early.S arch/arm/relocate.S arch/arm/el2_report.c \
 	arch/arm/cpu.c arch/arm/cache.c
-ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/smccc.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
+ARCH_RT_SRCS := arch/arm/rt_start.S arch/arm/relocate.S arch/arm/smccc.S arch/arm/rt_el2.S arch/arm/rt_arch.c arch/arm/stub_names.c \
 	arch/arm/cpu.c
 # The conformance payload once more, entered in Thumb state (tests/guest/arm/thumb_entry.S).
 ARCH_EXTRA_PAYLOADS := conformance-thumb.elf
+# The payloads are position-independent (payload.ld): the shim loads them
+# where RAM is; their addresses are whole words too.
+ARCH_PAYLOAD_CFLAGS := -mword-relocations
+ARCH_PAYLOAD_LDFLAGS := -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,notext
 SHIM_LDS := arch/arm/shim.ld
 PAYLOAD_LDS := arch/arm/payload.ld
 # The sample hypervisor's image, and its client's helpers in the payload runtime.

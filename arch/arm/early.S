@@ -4,9 +4,10 @@
  * anything that depends on where the image sits: they reach their own
  * labels PC-relatively only and never use the stack; a check that
  * passes touches r9, r10 and lr only, so the loader's r0-r2 survive. A failure is told on the early
- * UART, a PL011 at EARLY_UART_BASE (a build setting, like Linux's
- * DEBUG_LL: the device tree cannot be trusted or even found yet), then
- * the CPU stops.
+ * UART, a PL011 at EARLY_UART_BASE when the build names one (make
+ * EARLY_UART=, like Linux's DEBUG_LL: the device tree cannot be trusted
+ * or even found yet); without it nothing can be said here. Then the CPU
+ * stops.
  */
 #include <hypstub/early_uart.h>
 
@@ -78,6 +79,9 @@ early_puthex:
 
 /* early_putc: r12 = character; polls the PL011's transmit FIFO. Clobbers r3, r9. */
 early_putc:
+#if EARLY_UART_BASE == 0
+	bx	lr				@ no early UART: output is impossible here
+#endif
 	ldr	r9, =EARLY_UART_BASE
 1:	ldr	r3, [r9, #PL011_FR]
 	tst	r3, #(1 << PL011_FR_TXFF_BIT)

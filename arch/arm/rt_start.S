@@ -11,6 +11,7 @@
 
 	.arm
 	.syntax unified
+	.arch_extension virt
 	.fpu	neon-vfpv4
 
 /* What each CPU needs before C: our PL1 vectors (low, through VBAR) and VFP/NEON. */
@@ -32,15 +33,19 @@
 	.global _start
 _start:
 	cpsid	aif
-	ldr	r9, =rt_entry_regs		@ as the shim left them, for the tests
+	ldr	r9, 2f				@ as the shim left them, for the tests
+3:	add	r9, pc, r9			@ (PC-relatively: not relocated yet)
 	stmia	r9, {r0-r3}
 	mov	r4, r2				@ the shim's device tree
+	/* Loaded away from the link address (RAM elsewhere): fix stored addresses first. */
+	bl	shim_apply_relocations
 	rt_cpu_setup
 	c_runtime_setup rt_stack_top, rt_tls
 	mov	r0, r4
 	bl	rt_main
 1:	wfi
 	b	1b
+2:	.word	rt_entry_regs - (3b + 8)
 	.ltorg
 
 /*
@@ -52,7 +57,22 @@ _start:
 	.global rt_secondary_entry
 rt_secondary_entry:
 	cpsid	aif
-	mov	r4, r2
+	/*
+	 * Released from hypstub's parking place after a soft restart, a CPU
+	 * comes in HYP (set up, stub installed by the CPU entry): this
+	 * runtime runs in SVC, so go down, r2 kept.
+	 */
+	mrs	r9, cpsr
+	and	r9, r9, #0x1f
+	cmp	r9, #0x1a			@ HYP
+	bne	2f
+	adr	r9, 2f
+	msr	elr_hyp, r9
+	movw	r9, #0x1d3			@ SPSR_hyp: SVC, A, I, F masked, ARM
+	msr	spsr_cxsf, r9
+	isb
+	eret
+2:	mov	r4, r2
 	rt_cpu_setup
 	ldr	sp, [r4, #8]
 	ldr	r9, [r4, #12]

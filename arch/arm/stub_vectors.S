@@ -19,8 +19,14 @@
  * crashing meanwhile waits for it, then reports) and stops.
  */
 #include <arch/crash_entry.S.inc>
+#include <arch/psr.h>
 #include <arch/slow_lock.S.inc>
+#include <hypstub/abi.h>
 #include <hypstub/bootinfo.h>
+#include <hypstub/cpus.h>
+
+/* HSCTLR.M, C and I: MMU and caches, off where a soft restart lands. */
+#define STUB_HSCTLR_MCI 0x1005
 
 .if 24 > HS_EL2_STACK_SIZE || HS_CRASH_SAVE > HS_EL2_STACK_SIZE
 .error "the call path's frame does not fit the CPU's HYP stack"
@@ -43,12 +49,66 @@ hs_stub_vectors:
 
 hs_hyp_trap:
 	push	{r0-r3, ip, lr}		@ struct hs_frame
+	movw	r1, #:lower16:HS_CALL_PARK
+	movt	r1, #:upper16:HS_CALL_PARK
+	cmp	r0, r1
+	beq	hs_stub_park
+hs_stub_call_c:
 	mov	r0, sp
 	bl	hs_stub_sync
 	cmp	r0, #0
+	bne	1f
+	mrs	r1, spsr			@ SPSR_hyp: only a soft restart erets to HYP
+	and	r1, r1, #PSR_MODE_MASK
+	cmp	r1, #PSR_MODE_HYP
+	bleq	hs_stub_restart_note
+	mov	r0, #0
+1:	cmp	r0, #0
 	pop	{r0-r3, ip, lr}
 	bne	hs_stub_not_a_call
 	eret
+
+/*
+ * HS_CALL_PARK, here rather than in the C dispatcher (the arm64 stub's
+ * 4 KiB are full; both architectures do it alike). Through `hvc #0` only
+ * (anything else goes the usual way, to be refused or reported): an eret
+ * to the parking place, hs_cpu_park, first in the CPU code, in HYP with
+ * A, I, F masked and the MMU and caches off, as a soft restart enters.
+ * The CPU's own stack is left empty; no register matters there.
+ */
+hs_stub_park:
+	mrc	p15, 4, r1, c5, c2, 0		@ HSR
+	lsr	r2, r1, #26			@ HSR.EC
+	cmp	r2, #0x12			@ HVC
+	bne	hs_stub_call_c
+	movw	r2, #0xffff
+	tst	r1, r2				@ its immediate
+	bne	hs_stub_call_c
+	mrc	p15, 4, r1, c1, c0, 0		@ HSCTLR
+	movw	r2, #STUB_HSCTLR_MCI
+	bic	r1, r1, r2			@ the parked CPU reads memory, not cache
+	mcr	p15, 4, r1, c1, c0, 0
+	pc_address r1, hs_stub_vectors
+	add	r1, r1, #HS_RESIDENT_CPU_OFFSET
+	msr	elr_hyp, r1
+	mov	r1, #(PSR_MODE_HYP | PSR_AIF)
+	msr	spsr_cxsf, r1			@ SPSR_hyp
+	add	sp, sp, #24			@ the frame: the CPU's own stack, empty
+	isb
+	eret
+
+/*
+ * A soft restart was accepted. The kernel it enters runs in HYP, and
+ * expects its CPUs there: a CPU released from the parking place from now
+ * on enters in HYP (the table's release_el). Clobbers r1, r2.
+ */
+hs_stub_restart_note:
+	pc_address r1, hs_stub_config
+	ldr	r1, [r1, #HS_STUB_CONFIG_CPU_TABLE]
+	cmp	r1, #0
+	movne	r2, #2
+	strbne	r2, [r1, #HS_CPU_TABLE_RELEASE_EL]
+	bx	lr
 
 hs_stub_not_a_call:
 	crash_vector 5, 2

@@ -21,8 +21,10 @@ GIC ?= 3
 ARCH_CPU_SRCS := arch/arm64/cpu_entry.S arch/arm64/smccc.S arch/arm64/el2_setup.c
 ARCH_STUB_SRCS := arch/arm64/stub_vectors.S arch/arm64/stub_names.c
 ARCH_SHIM_SRCS := arch/arm64/shim_head.S arch/arm64/early.S arch/arm64/relocate.S arch/arm64/el2_report.c arch/arm64/cpu.c arch/arm64/cache.c
-ARCH_RT_SRCS := arch/arm64/rt_start.S arch/arm64/smccc.S arch/arm64/rt_el2.S arch/arm64/rt_arch.c arch/arm64/stub_names.c \
+ARCH_RT_SRCS := arch/arm64/rt_start.S arch/arm64/relocate.S arch/arm64/smccc.S arch/arm64/rt_el2.S arch/arm64/rt_arch.c arch/arm64/stub_names.c \
 	arch/arm64/cpu.c
+# The payloads are position-independent (payload.ld): the shim loads them where RAM is.
+ARCH_PAYLOAD_LDFLAGS := -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,notext
 SHIM_LDS := arch/arm64/shim.ld
 PAYLOAD_LDS := arch/arm64/payload.ld
 # The sample hypervisor's image, and its client's helpers in the payload runtime.

@@ -4,9 +4,9 @@
  * that depends on where the image sits: they use only `adr` (exact at
  * any 4-byte address), x9-x17 and lr, never the stack, so x0-x8 (the
  * loader's registers) survive. A failure is told on the early UART, a
- * PL011 at EARLY_UART_BASE (set at build time, like Linux's DEBUG_LL:
- * the device tree cannot be trusted or even found yet), then the CPU
- * stops.
+ * PL011 at EARLY_UART_BASE, when the build names one (make EARLY_UART=,
+ * like Linux's DEBUG_LL: the device tree cannot be trusted or even found
+ * yet); without it nothing can be said here. Then the CPU stops.
  */
 #include <hypstub/early_uart.h>
 
@@ -76,6 +76,9 @@ early_puthex:
 
 /* early_putc: w12 = character; polls the PL011's transmit FIFO. Clobbers x9, x13. */
 early_putc:
+#if EARLY_UART_BASE == 0
+	ret				/* no early UART: output is impossible here */
+#endif
 	ldr	x13, =EARLY_UART_BASE
 1:	ldr	w9, [x13, #PL011_FR]
 	tbnz	w9, #PL011_FR_TXFF_BIT, 1b

@@ -24,6 +24,8 @@ _start:
 	stp	x0, x1, [x9]
 	stp	x2, x3, [x9, #16]
 	mov	x19, x0				/* the shim's device tree */
+	/* Loaded away from the link address (RAM elsewhere): fix stored addresses before C. */
+	bl	shim_apply_relocations
 	rt_cpu_setup
 	c_runtime_setup rt_stack_top, rt_tls
 	mov	x0, x19
@@ -39,7 +41,21 @@ _start:
 	.text
 	.global rt_secondary_entry
 rt_secondary_entry:
-	mov	x19, x0
+	/*
+	 * Released from hypstub's parking place after a soft restart, a CPU
+	 * comes at EL2 (its EL2 set up and stub installed by the CPU entry):
+	 * this runtime runs at EL1, so go down, x0 kept.
+	 */
+	mrs	x9, CurrentEL
+	cmp	x9, #(2 << 2)
+	b.ne	2f
+	adr	x9, 2f
+	msr	elr_el2, x9
+	mov	x9, #0x3c5			/* SPSR_EL2: EL1h, D, A, I, F masked */
+	msr	spsr_el2, x9
+	isb
+	eret
+2:	mov	x19, x0
 	rt_cpu_setup
 	ldp	x9, x10, [x19, #16]
 	mov	sp, x9

@@ -29,7 +29,14 @@
 #include <arch/crash_entry.S.inc>
 #include <arch/frame_store.S.inc>
 #include <arch/slow_lock.S.inc>
+#include <hypstub/abi.h>
 #include <hypstub/bootinfo.h>
+#include <hypstub/cpus.h>
+
+/* SCTLR_EL2.M, C and I: MMU and caches, off where a soft restart lands. */
+#define STUB_SCTLR_MCI 0x1005
+/* SPSR_EL2 of a soft restart's (and the park call's) eret: EL2h, DAIF masked. */
+#define STUB_SPSR_EL2H 0x3c9
 
 /* struct hs_frame: x0..x4, x30. */
 #define HS_FRAME_SIZE (6 * 8)
@@ -142,9 +149,17 @@ hs_crash_held:
 	stp	x0, x1, [sp, #0]
 	stp	x2, x3, [sp, #16]
 	stp	x4, x30, [sp, #32]
+	mov	x1, #HS_CALL_PARK
+	cmp	x0, x1
+	b.eq	hs_stub_park			/* slot 10 */
+hs_stub_call_c:
 	mov	x0, sp
 	bl	hs_stub_sync
 	cbnz	x0, hs_stub_not_a_call
+	mrs	x1, spsr_el2			/* only a soft restart erets to EL2h */
+	cmp	x1, #STUB_SPSR_EL2H
+	b.eq	hs_stub_restart_note		/* slot 11 */
+hs_stub_return:
 	ldp	x0, x1, [sp, #0]
 	ldp	x2, x3, [sp, #16]
 	ldr	x30, [sp, #40]
@@ -164,7 +179,46 @@ hs_stub_not_a_call:
 	b	hs_crash_entry_el2
 
 	stub_crash_vector 10
+	/*
+	 * Free space in slot 10: HS_CALL_PARK, here rather than in the C
+	 * dispatcher, whose 4 KiB are full. Through `hvc #0` only (anything
+	 * else goes the usual way, to be refused or reported): an eret to the
+	 * parking place, hs_cpu_park, first in the CPU code, at EL2h with
+	 * DAIF masked and the MMU and caches off, as a soft restart enters.
+	 * The CPU's own stack is left empty; no register matters there.
+	 */
+hs_stub_park:
+	mrs	x1, esr_el2
+	lsr	w2, w1, #26			/* ESR_EL2.EC */
+	cmp	w2, #0x16			/* HVC from AArch64 */
+	b.ne	hs_stub_call_c
+	tst	w1, #0xffff			/* its immediate */
+	b.ne	hs_stub_call_c
+	mrs	x1, sctlr_el2
+	mov	x2, #STUB_SCTLR_MCI
+	bic	x1, x1, x2			/* the parked CPU reads memory, not cache */
+	msr	sctlr_el2, x1
+	adr	x1, hs_stub_vectors + HS_RESIDENT_CPU_OFFSET
+	msr	elr_el2, x1
+	mov	x1, #STUB_SPSR_EL2H
+	msr	spsr_el2, x1
+	add	sp, sp, #HS_FRAME_SIZE
+	isb
+	eret
+
 	stub_crash_vector 11
+	/*
+	 * Free space in slot 11: a soft restart was accepted. The kernel it
+	 * enters runs at EL2, and expects its CPUs there: a CPU released from
+	 * the parking place from now on enters at EL2 (the table's release_el).
+	 */
+hs_stub_restart_note:
+	adr	x1, hs_stub_config
+	ldr	x1, [x1, #HS_STUB_CONFIG_CPU_TABLE]
+	cbz	x1, hs_stub_return
+	mov	w2, #2
+	strb	w2, [x1, #HS_CPU_TABLE_RELEASE_EL]
+	b	hs_stub_return
 	stub_crash_vector 12
 	stub_crash_vector 13
 	stub_crash_vector 14

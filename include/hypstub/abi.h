@@ -18,7 +18,21 @@
 #define HVC_STUB_ERR 0xbadca11
 
 /* First number of hypstub's own calls: "HS" in the top half of 32 bits. */
+#ifdef __ASSEMBLER__
+#define HS_CALL_BASE 0x48530000
+#else
 #define HS_CALL_BASE 0x48530000UL
+#endif
+
+/*
+ * HS_CALL_PARK: send the calling CPU back to hypstub's parking place
+ * (docs/ABI.md). It waits there at EL2/HYP until a payload writes an
+ * entry point to its release slot, and enters there as a CPU started
+ * through the slot does. It does not return; through `hvc #n` with n != 0
+ * it is no call (HVC_STUB_ERR). Served by the vectors' call path
+ * (arch/<arch>/stub_vectors.S), not the C dispatcher.
+ */
+#define HS_CALL_PARK (HS_CALL_BASE + 0)
 
 /* Alignment the architecture requires of VBAR_EL2 (bits [10:0] RES0). */
 #define HS_VECTORS_ALIGN_ARM64 2048

@@ -84,9 +84,30 @@ int hyp_cpu_index(void);
  * enters EL2/HYP, gets its own EL2 set-up and stub, and arrives at
  * start->entry at EL1/SVC with `start` where the boot CPU had its device
  * tree (x0 on arm64, r2 on arm). `start` must stay valid until the CPU
- * has read it. Returns the PSCI CPU_ON result (0 = PSCI_SUCCESS), or
- * PSCI_NOT_SUPPORTED when the shim offered no CPU entry.
+ * has read it. A CPU waiting in hypstub's parking place (a spin-table
+ * board, or after hyp_cpu_park()) is released through its release slot;
+ * any other through PSCI CPU_ON. Returns 0 (PSCI_SUCCESS), the PSCI
+ * CPU_ON result, PSCI_ALREADY_ON for a spin-table CPU that is not
+ * waiting, or PSCI_NOT_SUPPORTED when the shim offered no CPU entry.
  */
 long hyp_cpu_on(uint64_t mpidr, const struct hs_cpu_start *start);
+
+/* Does table row `cpu` park instead of powering off (a spin-table CPU)? */
+bool hyp_cpu_parks(unsigned cpu);
+
+/*
+ * A spin-table CPU's cpu-release-addr now: its release slot's entry word
+ * in the resident region (what the tree the shim handed over names); 0
+ * for a CPU that is not released by a spin table.
+ */
+uintptr_t hyp_cpu_release_addr(unsigned cpu);
+
+/*
+ * HS_CALL_PARK: send the calling CPU back to hypstub's parking place,
+ * where it waits at EL2/HYP until hyp_cpu_on() (or a kernel writing its
+ * cpu-release-addr) releases it. Returns only when the stub refused
+ * (HVC_STUB_ERR: no stub, or another hypervisor's vectors are installed).
+ */
+unsigned long hyp_cpu_park(void);
 
 #endif

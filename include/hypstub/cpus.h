@@ -32,6 +32,8 @@
 
 #define HS_DT_PROP_CPU_ENTRY "hypstub,cpu-entry"
 #define HS_DT_PROP_CPU_TABLE "hypstub,cpu-table"
+/* The first of hypstub's own release slots (struct hs_cpu_release), one per table row. */
+#define HS_DT_PROP_CPU_RELEASE "hypstub,cpu-release"
 /* In each /cpus/cpu node: the level that CPU entered at during boot, 0 if never. */
 #define HS_DT_PROP_CPU_BOOT_EL "hypstub,boot-el"
 
@@ -41,16 +43,34 @@
  * A row is 16 bytes: with the CPU's own EL2 stack (<hypstub/bootinfo.h>)
  * that is all hypstub keeps per CPU.
  */
-#define HS_CPU_TABLE_NCPUS    0
-#define HS_CPU_TABLE_PSCI_HVC 12
-#define HS_CPU_TABLE_CPUS     40
-#define HS_CPU_SIZE	      16
-#define HS_CPU_CHOOSING	      14
-#define HS_CPU_NUMBER	      15
+#define HS_CPU_TABLE_NCPUS	0
+#define HS_CPU_TABLE_PSCI_HVC	12
+#define HS_CPU_TABLE_SPIN_CPUS	20
+#define HS_CPU_TABLE_RELEASE_EL 21
+#define HS_CPU_TABLE_CPUS	40
+#define HS_CPU_SIZE		16
+#define HS_CPU_STATE		13
+#define HS_CPU_WAITING_STATE	4 /* HS_CPU_WAITING, for the assembly */
+#define HS_CPU_CHOOSING		14
+#define HS_CPU_NUMBER		15
 /* cpu[] and the spare row after it: every row the lock looks at. */
 #define HS_CPU_TABLE_ROWS_END (HS_CPU_TABLE_CPUS + (HS_MAX_CPUS + 1) * HS_CPU_SIZE)
 /* The largest ticket the slow-path lock hands out (a byte; see below). */
 #define HS_CPU_NUMBER_MAX 250
+
+/*
+ * hypstub's own release slots, one per table row, HS_CPU_RELEASE_STRIDE
+ * apart (a cache line of their own each: a payload that writes one slot
+ * through its cache never writes back a stale copy of another CPU's).
+ * A CPU waiting in hypstub's parking loop (state HS_CPU_WAITING) reads
+ * its slot's `entry` word with the EL2 MMU off; when it is not 0, the CPU
+ * clears the slot and enters `entry` with `ctx` in x0 (r0). On a
+ * spin-table board, the tree handed to the payload names each slot's
+ * `entry` word as that CPU's cpu-release-addr.
+ */
+#define HS_CPU_RELEASE_STRIDE 64
+#define HS_CPU_RELEASE_ENTRY  0
+#define HS_CPU_RELEASE_CTX    8
 
 #ifndef __ASSEMBLER__
 #include <hypstub/platform.h>
@@ -58,10 +78,12 @@
 
 /* What a CPU is doing, as far as hypstub knows (struct hs_cpu.state). */
 enum hs_cpu_state {
-	HS_CPU_NEVER_UP = 0, /* never entered hypstub */
-	HS_CPU_PARKED = 1,   /* came up during boot and powered itself off */
-	HS_CPU_RUNNING = 2,  /* entered the payload through the CPU entry */
-	HS_CPU_REFUSED = 3,  /* entered with a bad start record: powered off */
+	HS_CPU_NEVER_UP = 0,		       /* never entered hypstub */
+	HS_CPU_PARKED = 1,		       /* came up during boot and powered itself off */
+	HS_CPU_RUNNING = 2,		       /* entered the payload through the CPU entry */
+	HS_CPU_REFUSED = 3,		       /* entered with a bad start record: powered off */
+	HS_CPU_WAITING = HS_CPU_WAITING_STATE, /* waits at EL2/HYP in hypstub's parking loop for its
+				release slot (spin-table boards, or the park call) */
 };
 
 /*
@@ -92,7 +114,13 @@ struct hs_cpu_table {
 	uint32_t hyp_disabled; /* 1 when the CPUs entered at different levels */
 	uint32_t psci_hvc;     /* PSCI conduit: 0 = smc, 1 = hvc */
 	uint32_t gicv3;	       /* set up the GICv3 system register interface */
-	uint32_t reserved;
+	uint8_t spin_cpus;     /* bit i: row i is released through a spin table
+				  (it cannot power off: it parks instead) */
+	uint8_t release_el;    /* where a parked CPU enters when released: 1 =
+				  EL1/SVC (the payload the shim started), 2 =
+				  EL2/HYP (once a kernel was entered at EL2 by
+				  HVC_SOFT_RESTART: it expects its CPUs there) */
+	uint16_t reserved;
 	uint64_t ram_base, ram_end; /* where a struct hs_cpu_start may lie */
 	struct hs_cpu cpu[HS_MAX_CPUS];
 	struct hs_cpu spare; /* hypstub's: the lock bytes of a CPU not listed */
@@ -103,6 +131,13 @@ static inline int hs_cpu_has_hyp(const struct hs_cpu_table *t, unsigned i)
 {
 	return t->cpu[i].level == 2 && !t->hyp_disabled;
 }
+
+/* One release slot (see HS_CPU_RELEASE_STRIDE). */
+struct hs_cpu_release {
+	uint64_t entry; /* 0 while the CPU waits; where it enters when released */
+	uint64_t ctx;	/* its x0 (r0) there; a payload sets it before `entry` */
+	uint64_t pad[HS_CPU_RELEASE_STRIDE / 8 - 2];
+};
 
 /* What CPU_ON's context_id points at when the entry is hypstub's. */
 struct hs_cpu_start {

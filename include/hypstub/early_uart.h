@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The early UART: a PL011 the shim writes to before it has read the
- * device tree, or when the loader gave it none that libfdt accepts.
- * Its address is a build setting (make EARLY_UART=...), QEMU virt's by
- * default. The same header serves both architectures' early code.
+ * The early UART: an explicit override, none by default. hypstub finds
+ * its console in the device tree (/chosen/stdout-path); before it has a
+ * tree it can read, it cannot know where any UART is, so it says nothing
+ * there unless the build names one: make EARLY_UART=<address of a PL011>
+ * (like Linux's DEBUG_LL). Where output is impossible without it:
+ *   - the entry checks before the C runtime (a misaligned entry, early.S);
+ *   - a device tree pointer libfdt rejects (no tree, a stale blob);
+ *   - a tree whose stdout-path names no UART hypstub can drive, and with
+ *     no other such UART in it.
+ * The same header serves both architectures' early code.
  */
 #ifndef HYPSTUB_EARLY_UART_H
 #define HYPSTUB_EARLY_UART_H
 
 #ifndef EARLY_UART_BASE
-#define EARLY_UART_BASE 0x09000000
+#define EARLY_UART_BASE 0 /* none */
 #endif
 
 #define PL011_DR	  0x00 /* data register: a write sends one character */

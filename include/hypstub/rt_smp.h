@@ -2,7 +2,8 @@
 /*
  * The payload runtime's other CPUs. The boot CPU starts a CPU through
  * hypstub's CPU entry (so that it gets its own EL2 set-up and stub), hands
- * it work, and stops it again with PSCI CPU_OFF. A started CPU runs
+ * it work, and stops it again with PSCI CPU_OFF (or, on a spin-table
+ * board, sends it to hypstub's parking place). A started CPU runs
  * nothing of its own: it waits for work, runs it, and says it is done.
  * Waits are bounded: a CPU that does not answer within RT_SMP_TIMEOUT_S
  * seconds of counter time makes the call return RT_SMP_TIMEOUT.
@@ -38,10 +39,23 @@ bool rt_smp_idle(unsigned cpu);
 int rt_smp_wait(unsigned cpu);
 /* rt_smp_post() then rt_smp_wait(). */
 int rt_smp_run(unsigned cpu, rt_cpu_fn fn, void *arg);
-/* Make `cpu` call PSCI CPU_OFF; wait until PSCI says it is off: 0 or RT_SMP_TIMEOUT. */
+/*
+ * Make `cpu` call PSCI CPU_OFF; wait until PSCI says it is off: 0 or
+ * RT_SMP_TIMEOUT. A spin-table CPU, which cannot power off, parks
+ * instead (rt_smp_park()).
+ */
 int rt_smp_stop(unsigned cpu);
+/*
+ * Make `cpu` call HS_CALL_PARK (any CPU, PSCI or spin table); wait until
+ * its row says it waits in hypstub's parking place: 0 or RT_SMP_TIMEOUT.
+ * rt_smp_start() releases it again.
+ */
+int rt_smp_park(unsigned cpu);
 
-/* PSCI AFFINITY_INFO for `cpu`'s MPIDR (PSCI_AFFINITY_ON/OFF/ON_PENDING). */
+/*
+ * PSCI AFFINITY_INFO for `cpu`'s MPIDR (PSCI_AFFINITY_ON/OFF/ON_PENDING);
+ * for a spin-table CPU, OFF while it waits in hypstub's parking place.
+ */
 long rt_smp_affinity_info(unsigned cpu);
 
 #endif

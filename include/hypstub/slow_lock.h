@@ -21,6 +21,6 @@
 #include <hypstub/cpus.h>
 
 /* Where struct hs_stub_config keeps the resident CPU table's address. */
-#define HS_STUB_CONFIG_CPU_TABLE 16
+#define HS_STUB_CONFIG_CPU_TABLE 8
 
 #endif

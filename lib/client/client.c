@@ -3,6 +3,7 @@
 #include <arch/rt_arch.h>
 #include <hypstub/bootinfo.h>
 #include <hypstub/client.h>
+#include <hypstub/cpu_release.h>
 #include <hypstub/psci.h>
 #include <libfdt.h>
 #include <string.h>
@@ -13,6 +14,7 @@ static struct {
 	uintptr_t vectors;
 	uintptr_t cpu_entry;
 	const struct hs_cpu_table *cpus;
+	struct hs_cpu_release *release; /* hypstub's release slots, by table row */
 } hyp_state;
 
 static uintptr_t client_u64(const void *fdt, int node, const char *name)
@@ -41,6 +43,7 @@ int hyp_client_init(const void *fdt)
 	hyp_state.vectors = client_u64(fdt, node, HS_DT_PROP_VECTORS);
 	hyp_state.cpu_entry = client_u64(fdt, node, HS_DT_PROP_CPU_ENTRY);
 	hyp_state.cpus = (const struct hs_cpu_table *)client_u64(fdt, node, HS_DT_PROP_CPU_TABLE);
+	hyp_state.release = (struct hs_cpu_release *)client_u64(fdt, node, HS_DT_PROP_CPU_RELEASE);
 	status = fdt_getprop(fdt, node, "status", NULL);
 	hyp_state.available = status && !strcmp(status, "okay") && hyp_state.vectors;
 	return 0;
@@ -101,10 +104,55 @@ int hyp_cpu_index(void)
 	return -1;
 }
 
+/* The table's row for `mpidr`, or -1. */
+static int cpu_row(uint64_t mpidr)
+{
+	const struct hs_cpu_table *t = hyp_state.cpus;
+
+	for (unsigned i = 0; t && i < t->ncpus && i < HS_MAX_CPUS; i++)
+		if (t->cpu[i].mpidr == mpidr)
+			return (int)i;
+	return -1;
+}
+
 long hyp_cpu_on(uint64_t mpidr, const struct hs_cpu_start *start)
 {
-	if (!hyp_state.cpu_entry || !hyp_state.cpus)
+	const struct hs_cpu_table *t = hyp_state.cpus;
+	int i;
+
+	if (!hyp_state.cpu_entry || !t)
 		return PSCI_NOT_SUPPORTED;
+	i = cpu_row(mpidr);
+	/* Waiting in hypstub's parking place: released through its slot. */
+	if (i >= 0 && hyp_state.release &&
+	    ((const volatile struct hs_cpu *)&t->cpu[i])->state == HS_CPU_WAITING) {
+		if (!start)
+			return PSCI_INVALID_PARAMETERS;
+		hs_cpu_release_write(&hyp_state.release[i], start->entry, (uintptr_t)start);
+		return PSCI_SUCCESS;
+	}
+	/* A spin-table CPU that is not waiting cannot be started (nor powered on). */
+	if (i >= 0 && (t->spin_cpus >> i & 1))
+		return PSCI_ALREADY_ON;
 	return (long)arch_smccc(PSCI_CPU_ON, (unsigned long)mpidr, hyp_state.cpu_entry,
-				(unsigned long)(uintptr_t)start, (int)hyp_state.cpus->psci_hvc);
+				(unsigned long)(uintptr_t)start, (int)t->psci_hvc);
+}
+
+uintptr_t hyp_cpu_release_addr(unsigned cpu)
+{
+	if (!hyp_state.release || !hyp_cpu_parks(cpu))
+		return 0;
+	return (uintptr_t)&hyp_state.release[cpu].entry;
+}
+
+bool hyp_cpu_parks(unsigned cpu)
+{
+	const struct hs_cpu_table *t = hyp_state.cpus;
+
+	return t && cpu < t->ncpus && cpu < HS_MAX_CPUS && (t->spin_cpus >> cpu & 1);
+}
+
+unsigned long hyp_cpu_park(void)
+{
+	return hyp_call(HS_CALL_PARK, 0, 0, 0, 0);
 }

@@ -5,8 +5,11 @@
  * once, with libfdt's meaning for each query (a node's reg in its parent's
  * #address-cells/#size-cells, 2 and 1 when absent; the first node with a
  * compatible string in the tree's order; /cpus and /chosen by libfdt's
- * name rule).
+ * name rule). The console and the GIC are then found with libfdt, their
+ * reg translated to CPU addresses through every parent's ranges
+ * (hypstub/dt_translate.h).
  */
+#include <hypstub/dt_translate.h>
 #include <hypstub/dt_walk.h>
 #include <hypstub/platform.h>
 #include <libfdt.h>
@@ -17,7 +20,7 @@
 #define DT_MAX_DEPTH 16
 
 /* The compatible strings hypstub looks for, in the order of preference of each kind. */
-enum { C_PL011, C_GICV3, C_A15_GIC, C_GIC400, C_A9_GIC, C_PSCI02, C_PSCI, C_COUNT };
+enum { C_GICV3, C_A15_GIC, C_GIC400, C_A7_GIC, C_A9_GIC, C_PSCI02, C_PSCI, C_COUNT };
 #define COMPATIBLE(s)                 \
 	{                             \
 		s, (int)sizeof(s) - 1 \
@@ -26,10 +29,10 @@ static const struct {
 	const char *name;
 	int len;
 } compatibles[C_COUNT] = {
-    [C_PL011] = COMPATIBLE("arm,pl011"),
     [C_GICV3] = COMPATIBLE("arm,gic-v3"),
     [C_A15_GIC] = COMPATIBLE("arm,cortex-a15-gic"),
     [C_GIC400] = COMPATIBLE("arm,gic-400"),
+    [C_A7_GIC] = COMPATIBLE("arm,cortex-a7-gic"),
     [C_A9_GIC] = COMPATIBLE("arm,cortex-a9-gic"),
     [C_PSCI02] = COMPATIBLE("arm,psci-0.2"),
     [C_PSCI] = COMPATIBLE("arm,psci"),
@@ -40,21 +43,20 @@ struct dt_node {
 	int offset, depth;
 	const char *name;
 	int name_len;
-	const char *type, *compatible, *method, *stdout_path;
-	int type_len, compatible_len, method_len, stdout_path_len;
-	const unsigned char *reg, *initrd_start, *initrd_end;
-	int reg_len, initrd_start_len, initrd_end_len;
+	const char *type, *compatible, *method, *stdout_path, *enable_method;
+	int type_len, compatible_len, method_len, stdout_path_len, enable_method_len;
+	const unsigned char *reg, *initrd_start, *initrd_end, *release;
+	int reg_len, initrd_start_len, initrd_end_len, release_len;
 	int ac, sc; /* for its children: libfdt's fdt_address_cells()/fdt_size_cells() */
 };
 
 /* What one parent says of its children. */
 struct dt_level {
 	int ac, sc;
-	bool is_cpus;
+	bool is_cpus, is_resmem;
+	const char *enable_method; /* the /cpus node's, for CPUs without their own */
+	int enable_method_len;
 };
-
-/* PL011s remembered, to find the one stdout-path names without a second walk. */
-#define DT_MAX_UARTS 4
 
 /* The first node of each compatible kind, and its reg. */
 struct dt_found {
@@ -69,14 +71,9 @@ struct dt_reader {
 	struct hs_platform *p;
 	struct dt_level level[DT_MAX_DEPTH];
 	struct dt_found found[C_COUNT];
-	struct dt_found uart[DT_MAX_UARTS];
-	int nuarts; /* PL011s in the tree (more than DT_MAX_UARTS: only the first are kept) */
-	bool ram_done, cpus_seen, chosen_seen;
+	bool cpus_seen, chosen_seen, resmem_seen;
 	const char *stdout_path;
 	int stdout_path_len;
-	int stdout_node; /* -1: unknown; the walk then remembers PL011s instead */
-	bool stdout_pl011, stdout_reg_ok;
-	uint64_t stdout_base;
 };
 
 static uint64_t dt_read_cells(const unsigned char *p, int n)
@@ -131,22 +128,46 @@ static int cells(const unsigned char *v, int len, bool zero_ok)
 	return n > FDT_MAX_NCELLS || (!zero_ok && n == 0) ? -1 : (int)n;
 }
 
-/* The first (address, size) of the node's reg, in its parent's cells. */
-static bool node_reg(const struct dt_reader *r, const struct dt_node *n, uint64_t *addr,
-		     uint64_t *size)
+/* The i-th (address, size) of the node's reg, in its parent's cells. */
+static bool node_reg_at(const struct dt_reader *r, const struct dt_node *n, int i, uint64_t *addr,
+			uint64_t *size)
 {
 	const struct dt_level *parent;
+	int entry;
 
 	if (n->depth == 0 || n->depth > DT_MAX_DEPTH || !n->reg)
 		return false;
 	parent = &r->level[n->depth - 1];
-	if (parent->ac < 1 || parent->ac > 2 || parent->sc < 0 || parent->sc > 2 ||
-	    n->reg_len < 4 * (parent->ac + parent->sc))
+	if (parent->ac < 1 || parent->ac > 2 || parent->sc < 0 || parent->sc > 2)
 		return false;
-	*addr = dt_read_cells(n->reg, parent->ac);
+	entry = 4 * (parent->ac + parent->sc);
+	if (n->reg_len < (i + 1) * entry)
+		return false;
+	*addr = dt_read_cells(n->reg + i * entry, parent->ac);
 	if (size)
-		*size = dt_read_cells(n->reg + 4 * parent->ac, parent->sc);
+		*size = dt_read_cells(n->reg + i * entry + 4 * parent->ac, parent->sc);
 	return true;
+}
+
+static bool node_reg(const struct dt_reader *r, const struct dt_node *n, uint64_t *addr,
+		     uint64_t *size)
+{
+	return node_reg_at(r, n, 0, addr, size);
+}
+
+/* Every (address, size) of the node's reg with a size, appended to a list of `max`. */
+static void node_ranges(const struct dt_reader *r, const struct dt_node *n,
+			struct hs_mem_range *list, unsigned *count, unsigned max)
+{
+	uint64_t addr, size;
+
+	for (int i = 0; node_reg_at(r, n, i, &addr, &size); i++) {
+		if (!size)
+			continue;
+		if (*count < max)
+			list[*count] = (struct hs_mem_range){addr, size};
+		(*count)++;
+	}
 }
 
 static uint64_t u32_or_u64(const unsigned char *v, int len)
@@ -154,17 +175,29 @@ static uint64_t u32_or_u64(const unsigned char *v, int len)
 	return v && (len == 4 || len == 8) ? dt_read_cells(v, len / 4) : 0;
 }
 
+/* enable-method's first string; no enable-method: PSCI, if the machine has it (settled later). */
+static enum hs_cpu_method cpu_method(const char *m, int len)
+{
+	if (!m)
+		return HS_CPU_METHOD_NONE;
+	if (value_is(m, len, "psci"))
+		return HS_CPU_METHOD_PSCI;
+	if (value_is(m, len, "spin-table"))
+		return HS_CPU_METHOD_SPIN_TABLE;
+	return HS_CPU_METHOD_OTHER;
+}
+
 /* Everything the node's properties say; called once they have all been seen. */
 static void node_done(struct dt_reader *r, const struct dt_node *n)
 {
 	struct hs_platform *p = r->p;
-	uint64_t addr, size;
+	uint64_t addr;
 	unsigned kinds;
 
 	if (n->depth < DT_MAX_DEPTH)
-		r->level[n->depth] = (struct dt_level){n->ac, n->sc, false};
+		r->level[n->depth] = (struct dt_level){n->ac, n->sc, false, false, NULL, 0};
 	kinds = n->compatible ? compatible_kinds(n->compatible, n->compatible_len) : 0;
-	for (int c = C_GICV3; c < C_COUNT; c++) {
+	for (int c = 0; c < C_COUNT; c++) {
 		struct dt_found *f = &r->found[c];
 
 		if (f->offset < 0 && (kinds & 1u << c)) {
@@ -174,30 +207,22 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 			f->method_len = n->method_len;
 		}
 	}
-	if (kinds & 1u << C_PL011) {
-		if (r->nuarts < DT_MAX_UARTS) {
-			struct dt_found *u = &r->uart[r->nuarts];
-
-			u->offset = n->offset;
-			u->reg_ok = node_reg(r, n, &u->base, NULL);
-		}
-		r->nuarts++;
-	}
-	if (n->offset == r->stdout_node) {
-		r->stdout_pl011 = (kinds & 1u << C_PL011) != 0;
-		r->stdout_reg_ok = node_reg(r, n, &r->stdout_base, NULL);
-	}
 	if (n->depth == 1) {
-		if (!r->ram_done && n->type && value_is(n->type, n->type_len, "memory") &&
-		    node_reg(r, n, &addr, &size)) {
-			p->ram_base = addr;
-			p->ram_size = size;
-			r->ram_done = size != 0;
+		if (n->type && value_is(n->type, n->type_len, "memory"))
+			node_ranges(r, n, p->mem, &p->nmem, HS_MAX_MEM);
+		if (!r->resmem_seen &&
+		    hs_dt_node_name_is(n->name, n->name_len, "reserved-memory", 15)) {
+			r->resmem_seen = true;
+			if (n->depth < DT_MAX_DEPTH)
+				r->level[n->depth].is_resmem = true;
 		}
 		if (!r->cpus_seen && hs_dt_node_name_is(n->name, n->name_len, "cpus", 4)) {
 			r->cpus_seen = true;
-			if (n->depth < DT_MAX_DEPTH)
+			if (n->depth < DT_MAX_DEPTH) {
 				r->level[n->depth].is_cpus = true;
+				r->level[n->depth].enable_method = n->enable_method;
+				r->level[n->depth].enable_method_len = n->enable_method_len;
+			}
 		}
 		if (!r->chosen_seen && hs_dt_node_name_is(n->name, n->name_len, "chosen", 6)) {
 			r->chosen_seen = true;
@@ -207,10 +232,20 @@ static void node_done(struct dt_reader *r, const struct dt_node *n)
 			p->initrd_end = u32_or_u64(n->initrd_end, n->initrd_end_len);
 		}
 	}
+	if (n->depth == 2 && r->level[1].is_resmem)
+		node_ranges(r, n, p->rsv, &p->nrsv, HS_MAX_RSV);
 	if (n->depth == 2 && r->level[1].is_cpus && n->type &&
 	    value_is(n->type, n->type_len, "cpu") && node_reg(r, n, &addr, NULL)) {
-		if (p->ncpus < HS_MAX_CPUS)
+		if (p->ncpus < HS_MAX_CPUS) {
+			const char *m =
+			    n->enable_method ? n->enable_method : r->level[1].enable_method;
+			int mlen =
+			    n->enable_method ? n->enable_method_len : r->level[1].enable_method_len;
+
 			p->cpu_mpidr[p->ncpus] = addr;
+			p->cpu_method[p->ncpus] = (uint8_t)cpu_method(m, mlen);
+			p->cpu_release_addr[p->ncpus] = u32_or_u64(n->release, n->release_len);
+		}
 		p->ncpus++;
 	}
 }
@@ -229,8 +264,12 @@ static void node_prop(const struct hs_dt_walk *w, const struct hs_dt_item *it, s
 	/* Most properties are none of these: their first character says so. */
 	switch (first) {
 	case 'r': KEEP(reg, reg_len, "reg") return;
-	case 'c': KEEP(compatible, compatible_len, "compatible") return;
+	case 'c':
+		KEEP(compatible, compatible_len, "compatible")
+		KEEP(release, release_len, "cpu-release-addr")
+		return;
 	case 'd': KEEP(type, type_len, "device_type") return;
+	case 'e': KEEP(enable_method, enable_method_len, "enable-method") return;
 	case 'm': KEEP(method, method_len, "method") return;
 	case 'l':
 		KEEP(initrd_start, initrd_start_len, "linux,initrd-start")
@@ -255,10 +294,11 @@ static void node_start(struct dt_node *n, const struct hs_dt_item *it)
 	n->depth = it->depth;
 	n->name = it->name;
 	n->name_len = it->name_len;
-	n->type = n->compatible = n->method = n->stdout_path = NULL;
-	n->reg = n->initrd_start = n->initrd_end = NULL;
+	n->type = n->compatible = n->method = n->stdout_path = n->enable_method = NULL;
+	n->reg = n->initrd_start = n->initrd_end = n->release = NULL;
 	n->type_len = n->compatible_len = n->method_len = n->stdout_path_len = 0;
-	n->reg_len = n->initrd_start_len = n->initrd_end_len = 0;
+	n->enable_method_len = 0;
+	n->reg_len = n->initrd_start_len = n->initrd_end_len = n->release_len = 0;
 	n->ac = n->sc = -2; /* not seen yet */
 }
 
@@ -271,7 +311,7 @@ static void node_cells_default(struct dt_node *n)
 		n->sc = 1;
 }
 
-/* The node stdout-path names (options after ':' are not part of it), or a negative error. */
+/* The node stdout-path names (options after ':' are not part of it; an alias is resolved). */
 static int stdout_node(const void *fdt, const char *path, int len)
 {
 	const char *colon;
@@ -281,7 +321,9 @@ static int stdout_node(const void *fdt, const char *path, int len)
 		return -FDT_ERR_NOTFOUND;
 	colon = memchr(path, ':', (size_t)len);
 	plen = colon ? (int)(colon - path) : (int)strnlen(path, (size_t)len);
-	return hs_dt_path(fdt, path, plen);
+	if (plen == 0)
+		return -FDT_ERR_BADPATH;
+	return fdt_path_offset_namelen(fdt, path, plen);
 }
 
 static int walk(const void *fdt, struct dt_reader *r)
@@ -315,64 +357,155 @@ static int walk(const void *fdt, struct dt_reader *r)
 	return tag;
 }
 
-/* The whole tree read into `p`, `stdout` the node stdout-path names when known (else -1). */
-static int read_tree(const void *fdt, struct hs_platform *p, struct dt_reader *r, int stdout)
+/* `node` as a console: 0 with `u` and `base` filled, else why not (an hs_console_how). */
+static int uart_of(const void *fdt, int node, struct hs_uart *u, uint64_t *base)
 {
-	memset(p, 0, sizeof(*p));
-	memset(r, 0, sizeof(*r));
-	r->p = p;
-	r->stdout_node = stdout;
-	for (int c = 0; c < C_COUNT; c++)
-		r->found[c].offset = -1;
-	return walk(fdt, r);
+	const struct hs_uart_match *m;
+	const unsigned char *v;
+	int len;
+	const char *compat = fdt_getprop(fdt, node, "compatible", &len);
+
+	m = compat ? hs_uart_lookup(compat, len) : NULL;
+	if (!m)
+		return HS_CONSOLE_NO_DRIVER;
+	if (hs_dt_reg(fdt, node, 0, base, NULL) || *base == 0 || *base > UINTPTR_MAX)
+		return HS_CONSOLE_NO_ADDRESS;
+	u->base = (uintptr_t)*base;
+	u->type = m->type;
+	u->reg_shift = m->reg_shift;
+	u->reg_io_width = m->reg_io_width;
+	v = fdt_getprop(fdt, node, "reg-shift", &len);
+	if (v && len == 4 && dt_read_cells(v, 1) < 8)
+		u->reg_shift = (uint8_t)dt_read_cells(v, 1);
+	v = fdt_getprop(fdt, node, "reg-io-width", &len);
+	if (v && len == 4 && (dt_read_cells(v, 1) == 1 || dt_read_cells(v, 1) == 4))
+		u->reg_io_width = (uint8_t)dt_read_cells(v, 1);
+	return 0;
+}
+
+/* A node that is not switched off ("okay", "ok" or no status). */
+static bool node_enabled(const void *fdt, int node)
+{
+	int len;
+	const char *status = fdt_getprop(fdt, node, "status", &len);
+
+	return !status || value_is(status, len, "okay") || value_is(status, len, "ok");
+}
+
+/* The console: stdout-path's UART, else the first enabled UART in the tree with a driver. */
+static void find_console(const void *fdt, const struct dt_reader *r, struct hs_platform *p)
+{
+	int node = stdout_node(fdt, r->stdout_path, r->stdout_path_len);
+
+	p->console_node = -1;
+	if (node >= 0) {
+		int why = uart_of(fdt, node, &p->uart, &p->uart_base);
+
+		if (!why) {
+			p->console_how = HS_CONSOLE_STDOUT;
+			p->console_node = node;
+			return;
+		}
+		p->console_how = (enum hs_console_how)why;
+	} else {
+		p->console_how = r->stdout_path ? HS_CONSOLE_BAD_PATH : HS_CONSOLE_NO_STDOUT;
+	}
+	p->uart = (struct hs_uart){0, HS_UART_NONE, 0, 0};
+	p->uart_base = 0;
+	for (int n = fdt_next_node(fdt, -1, NULL); n >= 0; n = fdt_next_node(fdt, n, NULL)) {
+		struct hs_uart u;
+		uint64_t base;
+
+		if (node_enabled(fdt, n) && !uart_of(fdt, n, &u, &base)) {
+			p->uart = u;
+			p->uart_base = base;
+			p->console_node = n;
+			return;
+		}
+	}
 }
 
 int hs_platform_read(const void *fdt, struct hs_platform *p)
 {
 	struct dt_reader r;
-	const struct dt_found *f;
-	int err = fdt_check_header(fdt), node;
+	int err = fdt_check_header(fdt), n;
+	uint64_t own_base, own_size;
 
 	memset(p, 0, sizeof(*p));
+	p->console_node = -1;
 	if (err)
 		return err;
-	err = read_tree(fdt, p, &r, -1);
-	node = err ? -1 : stdout_node(fdt, r.stdout_path, r.stdout_path_len);
-	if (node >= 0) {
-		/* Is it a PL011? The walk remembered the first few. */
-		for (int i = 0; i < r.nuarts && i < DT_MAX_UARTS; i++)
-			if (r.uart[i].offset == node) {
-				r.stdout_pl011 = true;
-				r.stdout_reg_ok = r.uart[i].reg_ok;
-				r.stdout_base = r.uart[i].base;
-			}
-		/* More PL011s than it remembers: walk again, knowing the node. */
-		if (!r.stdout_pl011 && r.nuarts > DT_MAX_UARTS)
-			err = read_tree(fdt, p, &r, node);
-	}
+	memset(&r, 0, sizeof(r));
+	r.p = p;
+	for (int c = 0; c < C_COUNT; c++)
+		r.found[c].offset = -1;
+	err = walk(fdt, &r);
 	if (err) {
 		memset(p, 0, sizeof(*p));
+		p->console_node = -1;
 		return err;
 	}
-	/* The console: stdout-path's node when it is a PL011, else the first PL011. */
-	if (r.stdout_pl011)
-		p->uart_base = r.stdout_reg_ok ? r.stdout_base : 0;
-	else if (r.nuarts && r.uart[0].reg_ok)
-		p->uart_base = r.uart[0].base;
+	if (p->nmem) {
+		p->ram_base = p->mem[0].base;
+		p->ram_size = p->mem[0].size;
+	}
+	/*
+	 * A tree hypstub handed over already (hypstub restarted into hypstub)
+	 * reserves the previous resident region, named by /hypstub's reg: that
+	 * region is hypstub's own to reuse, not memory someone else holds.
+	 */
+	n = fdt_path_offset(fdt, HS_DT_NODE);
+	if (n < 0 || hs_dt_reg(fdt, n, 0, &own_base, &own_size))
+		own_base = own_size = 0;
+	n = fdt_num_mem_rsv(fdt);
+	for (int i = 0; i < n; i++) {
+		uint64_t addr, size;
+
+		if (fdt_get_mem_rsv(fdt, i, &addr, &size) || !size ||
+		    (addr == own_base && size == own_size))
+			continue;
+		if (p->nrsv < HS_MAX_RSV)
+			p->rsv[p->nrsv] = (struct hs_mem_range){addr, size};
+		p->nrsv++;
+	}
+	find_console(fdt, &r, p);
 	for (int c = C_GICV3; c <= C_A9_GIC; c++) {
-		f = &r.found[c];
-		if (f->offset >= 0 && f->reg_ok) {
-			p->gic_dist_base = f->base;
+		const struct dt_found *f = &r.found[c];
+		uint64_t base;
+
+		if (f->offset >= 0 && f->reg_ok && !hs_dt_reg(fdt, f->offset, 0, &base, NULL)) {
+			p->gic_dist_base = base;
 			p->gic_version = c == C_GICV3 ? 3 : 2;
 			break;
 		}
 	}
-	f = r.found[C_PSCI02].offset >= 0 ? &r.found[C_PSCI02] : &r.found[C_PSCI];
-	if (f->method && value_is(f->method, f->method_len, "smc"))
-		p->psci = HS_PSCI_SMC;
-	else if (f->method && value_is(f->method, f->method_len, "hvc"))
-		p->psci = HS_PSCI_HVC;
+	{
+		const struct dt_found *f =
+		    r.found[C_PSCI02].offset >= 0 ? &r.found[C_PSCI02] : &r.found[C_PSCI];
+
+		if (f->method && value_is(f->method, f->method_len, "smc"))
+			p->psci = HS_PSCI_SMC;
+		else if (f->method && value_is(f->method, f->method_len, "hvc"))
+			p->psci = HS_PSCI_HVC;
+	}
+	/* A CPU without an enable-method is started the way the machine offers: PSCI, if any. */
+	for (unsigned i = 0; i < p->ncpus && i < HS_MAX_CPUS; i++)
+		if (p->cpu_method[i] == HS_CPU_METHOD_NONE && p->psci != HS_PSCI_NONE)
+			p->cpu_method[i] = HS_CPU_METHOD_PSCI;
 	return p->ram_size ? 0 : -FDT_ERR_NOTFOUND;
+}
+
+const char *hs_console_why(enum hs_console_how how)
+{
+	switch (how) {
+	case HS_CONSOLE_STDOUT: return "";
+	case HS_CONSOLE_NO_STDOUT: return "the device tree has no /chosen/stdout-path";
+	case HS_CONSOLE_BAD_PATH: return "/chosen/stdout-path names no node of the tree";
+	case HS_CONSOLE_NO_DRIVER: return "hypstub has no driver for /chosen/stdout-path's UART";
+	case HS_CONSOLE_NO_ADDRESS:
+		return "/chosen/stdout-path's UART has no CPU address (reg, ranges)";
+	default: return "?";
+	}
 }
 
 uint64_t hs_platform_console(const void *fdt)
@@ -383,6 +516,16 @@ uint64_t hs_platform_console(const void *fdt)
 	return p.uart_base;
 }
 
+const char *hs_cpu_method_name(enum hs_cpu_method m)
+{
+	switch (m) {
+	case HS_CPU_METHOD_PSCI: return "psci";
+	case HS_CPU_METHOD_SPIN_TABLE: return "spin-table";
+	case HS_CPU_METHOD_OTHER: return "an enable-method hypstub does not know";
+	default: return "none";
+	}
+}
+
 const char *hs_psci_conduit_name(enum hs_psci_conduit c)
 {
 	switch (c) {
@@ -390,4 +533,56 @@ const char *hs_psci_conduit_name(enum hs_psci_conduit c)
 	case HS_PSCI_HVC: return "hvc";
 	default: return "none";
 	}
+}
+
+int hs_platform_use_bank_of(struct hs_platform *p, uint64_t addr)
+{
+	unsigned pick = HS_MAX_MEM; /* none yet */
+	uint64_t end;
+
+	/* The first bank, unless a bank holds `addr`. */
+	for (unsigned i = 0; i < p->nmem && i < HS_MAX_MEM; i++)
+		if (pick == HS_MAX_MEM ||
+		    (addr >= p->mem[i].base && addr - p->mem[i].base < p->mem[i].size))
+			pick = i;
+	if (pick == HS_MAX_MEM)
+		return -1;
+	end = p->mem[pick].base + p->mem[pick].size;
+	if (end < p->mem[pick].base || end - 1 > UINTPTR_MAX)
+		end = (uint64_t)UINTPTR_MAX + 1; /* what this CPU can address */
+	if (end <= p->mem[pick].base)
+		return -1;
+	p->ram_base = p->mem[pick].base;
+	p->ram_size = end - p->mem[pick].base;
+	return 0;
+}
+
+uint64_t hs_platform_place_top(const struct hs_platform *p, uint64_t start, uint64_t end,
+			       uint64_t size, uint64_t align)
+{
+	uint64_t at;
+
+	if (p->nrsv > HS_MAX_RSV || size == 0 || end < start || end - start < size || !align ||
+	    (align & (align - 1)))
+		return 0;
+	at = (end - size) & ~(align - 1);
+	while (at >= start) {
+		bool clear = true;
+
+		for (unsigned i = 0; i < p->nrsv; i++) {
+			const struct hs_mem_range *r = &p->rsv[i];
+
+			if (at < r->base + r->size && r->base < at + size) {
+				/* Below this reservation, and try again. */
+				if (r->base < size)
+					return 0;
+				at = (r->base - size) & ~(align - 1);
+				clear = false;
+				break;
+			}
+		}
+		if (clear)
+			return at;
+	}
+	return 0;
 }

@@ -56,7 +56,7 @@ const char *hs_kexec_request_init(struct hs_kexec_request *req, const void *own_
 		plat = rt_platform;
 	else if (hs_platform_read(own_dtb, &plat))
 		plat.ram_size = 0;
-	if (!plat.ram_size)
+	if (!plat.ram_size || hs_platform_use_bank_of(&plat, (uintptr_t)_start))
 		return "kexec: the payload's own device tree names no RAM";
 	req->arch_kind = ARCH_KEXEC_KIND;
 	req->ram_start = plat.ram_base;
@@ -69,20 +69,43 @@ const char *hs_kexec_request_init(struct hs_kexec_request *req, const void *own_
 		req->keep_out[req->nkeep_out++] = (struct hs_kexec_range){
 		    res_start, res_end,
 		    "kexec: the kernel's place overlaps the hypstub resident region (the stub)"};
+	/* What the tree reserves (/memreserve/, /reserved-memory), as far as there is room. */
+	if (plat.nrsv > HS_MAX_RSV)
+		return "kexec: the device tree reserves more ranges than hypstub keeps track of";
+	for (unsigned i = 0; i < plat.nrsv; i++) {
+		if (req->nkeep_out == HS_KEXEC_MAX_KEEP_OUT)
+			return "kexec: the device tree reserves more ranges than the loader keeps "
+			       "out";
+		req->keep_out[req->nkeep_out++] = (struct hs_kexec_range){
+		    plat.rsv[i].base, plat.rsv[i].base + plat.rsv[i].size,
+		    "kexec: the kernel's place overlaps memory the device tree reserves"};
+	}
 	return NULL;
 }
 
-/* Every CPU but this one off, as PSCI AFFINITY_INFO says: NULL, or which is not. */
+/*
+ * Every CPU but this one off, as PSCI AFFINITY_INFO says, or (a spin-table
+ * CPU, which cannot power off) waiting in hypstub's parking place, where
+ * the next kernel releases it: NULL, or which is not.
+ */
 static const char *others_off(void)
 {
 	static char msg[96];
 	unsigned self = rt_smp_self();
+	const struct hs_cpu_table *t = hyp_cpu_table();
 
 	for (unsigned i = 0; i < rt_smp_ncpus(); i++) {
 		long state;
 
 		if (i == self)
 			continue;
+		if (hyp_cpu_parks(i)) {
+			if (((const volatile struct hs_cpu *)&t->cpu[i])->state == HS_CPU_WAITING)
+				continue;
+			snprintf(msg, sizeof(msg),
+				 "kexec: CPU%u (spin table) is not parked: park it first", i);
+			return msg;
+		}
 		state = rt_smp_affinity_info(i);
 		if (state != PSCI_AFFINITY_OFF) {
 			snprintf(msg, sizeof(msg),
@@ -94,6 +117,42 @@ static const char *others_off(void)
 	return NULL;
 }
 
+/*
+ * A spin-table CPU waits in hypstub's parking place, not where the
+ * board's own tree says: its /cpus node gets its release slot as
+ * cpu-release-addr (what the shim's hand-off tree says already).
+ */
+static int release_addrs(void *fdt)
+{
+	const struct hs_cpu_table *t = hyp_cpu_table();
+	int cpus = fdt_path_offset(fdt, "/cpus"), ac, node;
+
+	if (!t || !t->spin_cpus || cpus < 0)
+		return 0;
+	ac = fdt_address_cells(fdt, cpus);
+	fdt_for_each_subnode (node, fdt, cpus) {
+		int len;
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+		uint64_t mpidr;
+
+		if (!reg || ac < 1 || ac > 2 || len < ac * (int)sizeof(*reg))
+			continue;
+		mpidr = ac == 2 ? (uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1])
+				: fdt32_to_cpu(reg[0]);
+		for (unsigned i = 0; i < t->ncpus && i < HS_MAX_CPUS; i++) {
+			uintptr_t slot = hyp_cpu_release_addr(i);
+			int err;
+
+			if (t->cpu[i].mpidr != mpidr || !slot)
+				continue;
+			err = fdt_setprop_u64(fdt, node, "cpu-release-addr", slot);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
 /* The device tree the next kernel gets, written at its place. */
 static const char *write_dtb(const struct hs_kexec_plan *p, const char *cmdline)
 {
@@ -101,6 +160,8 @@ static const char *write_dtb(const struct hs_kexec_plan *p, const char *cmdline)
 	int chosen, err;
 
 	err = fdt_open_into((const void *)(uintptr_t)p->dtb_src, dst, (int)p->dtb_room);
+	if (!err && release_addrs(dst))
+		return "kexec: cannot name hypstub's release slots in the device tree (no room)";
 	chosen = err ? err : hs_dt_subnode(dst, 0, "chosen", 6);
 	if (chosen == -FDT_ERR_NOTFOUND && (cmdline || p->initrd_size))
 		chosen = fdt_add_subnode(dst, 0, "chosen");

@@ -83,7 +83,8 @@ void rt_main(const void *dtb)
 	int err = hs_platform_read(dtb, &rt_platform);
 
 	rt_dtb = dtb;
-	hs_stub_config.uart_base = rt_platform.uart_base;
+	hs_stub_config.uart = rt_platform.uart;
+	hs_uart_init(&rt_platform.uart);
 	if (err) {
 		/* No console either: nothing to say it on. */
 		rt_exit(2);

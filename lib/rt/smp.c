@@ -42,10 +42,13 @@ static char rt_cpu_tls[HS_MAX_CPUS][RT_CPU_TLS_SIZE] __attribute__((aligned(16))
 void rt_secondary_entry(void);
 void rt_secondary_main(struct rt_cpu *c);
 
+/* The CPUs the payload can use: the tree's, when it has a way to start them (PSCI, spin table). */
 unsigned rt_smp_ncpus(void)
 {
 	const struct hs_cpu_table *t = hyp_cpu_table();
 
+	if (rt_platform.psci == HS_PSCI_NONE && !(t && t->spin_cpus))
+		return 1;
 	return t && t->ncpus ? t->ncpus : 1;
 }
 
@@ -95,12 +98,28 @@ static bool cpu_off(struct rt_cpu *c)
 	return rt_smp_affinity_info(c->index) == PSCI_AFFINITY_OFF;
 }
 
+static bool cpu_waiting(struct rt_cpu *c)
+{
+	const volatile struct hs_cpu *row = &hyp_cpu_table()->cpu[c->index];
+
+	return row->state == HS_CPU_WAITING;
+}
+
+/* The mailbox's stop orders: fn 0 with one of these as arg. */
+#define RT_STOP_OFF  ((void *)0)
+#define RT_STOP_PARK ((void *)1)
+
 long rt_smp_affinity_info(unsigned cpu)
 {
 	const struct hs_cpu_table *t = hyp_cpu_table();
 
 	if (!t || cpu >= t->ncpus)
 		return PSCI_INVALID_PARAMETERS;
+	/* A spin-table CPU has no PSCI: waiting in the parking place is its "off". */
+	if (hyp_cpu_parks(cpu))
+		return ((const volatile struct hs_cpu *)&t->cpu[cpu])->state == HS_CPU_WAITING
+			   ? PSCI_AFFINITY_OFF
+			   : PSCI_AFFINITY_ON;
 	return (long)arch_smccc(PSCI_AFFINITY_INFO, (unsigned long)t->cpu[cpu].mpidr, 0, 0,
 				(int)t->psci_hvc);
 }
@@ -161,13 +180,26 @@ int rt_smp_run(unsigned cpu, rt_cpu_fn fn, void *arg)
 	return rt_smp_wait(cpu);
 }
 
+int rt_smp_park(unsigned cpu)
+{
+	struct rt_cpu *c = &rt_cpus[cpu];
+
+	if (!c->running)
+		return 0;
+	rt_smp_post(cpu, 0, RT_STOP_PARK);
+	c->running = false;
+	return rt_smp_until(c, cpu_waiting);
+}
+
 int rt_smp_stop(unsigned cpu)
 {
 	struct rt_cpu *c = &rt_cpus[cpu];
 
 	if (!c->running)
 		return 0;
-	rt_smp_post(cpu, 0, 0);
+	if (hyp_cpu_parks(cpu))
+		return rt_smp_park(cpu);
+	rt_smp_post(cpu, 0, RT_STOP_OFF);
 	c->running = false;
 	return rt_smp_until(c, cpu_off);
 }
@@ -184,6 +216,16 @@ void rt_secondary_main(struct rt_cpu *c)
 			continue;
 		}
 		dsb_sy(); /* the work's fn and arg were written before `posted` */
+		if (!c->fn && c->arg == RT_STOP_PARK) {
+			write_once(&c->done, job);
+			hyp_cpu_park();
+			/* Vectors of another hypervisor answered: the stub's back, park. */
+			hyp_reset_vectors();
+			hyp_cpu_park();
+			printf("*** payload: CPU%u: HS_CALL_PARK returned ***\n", c->index);
+			for (;;)
+				wfi();
+		}
 		if (!c->fn) {
 			write_once(&c->done, job);
 			arch_smccc(PSCI_CPU_OFF, 0, 0, 0, (int)hyp_cpu_table()->psci_hvc);

@@ -17,11 +17,15 @@ FUZZ_Q := $(if $(filter 1,$(V)),,@)
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-FUZZ_TARGETS := dispatch platform handoff payload cpu_entry kexec
+FUZZ_TARGETS := dispatch platform handoff payload cpu_entry kexec translate
 FUZZ_COMMON := tests/fuzz/fuzz_input.c
 FUZZ_SRCS_dispatch := tests/fuzz/fuzz_dispatch.c stub/dispatch.c tests/host/fake/fake_cpu.c
 FUZZ_CPPFLAGS_dispatch := -Itests/host/fake -Iinclude -Iarch/arm64/include
-FUZZ_SRCS_platform := tests/fuzz/fuzz_platform.c lib/dt/platform.c lib/dt/walk.c
+FUZZ_DT_SRCS := lib/dt/platform.c lib/dt/walk.c lib/dt/translate.c drivers/uart/match.c \
+	drivers/uart/pl011.c drivers/uart/ns16550.c drivers/uart/cdns.c drivers/uart/imx.c
+FUZZ_SRCS_platform := tests/fuzz/fuzz_platform.c $(FUZZ_DT_SRCS)
+FUZZ_SRCS_translate := tests/fuzz/fuzz_translate.c $(FUZZ_DT_SRCS)
+FUZZ_LIBS_translate := -lfdt
 FUZZ_LIBS_platform := -lfdt
 FUZZ_SRCS_handoff := tests/fuzz/fuzz_handoff.c boot/handoff.c lib/dt/walk.c lib/support/bulk.c
 FUZZ_LIBS_handoff := -lfdt
@@ -39,6 +43,7 @@ FUZZ_RUNS_handoff ?= 20000
 FUZZ_RUNS_payload ?= 50000
 FUZZ_RUNS_cpu_entry ?= 100000
 FUZZ_RUNS_kexec ?= 50000
+FUZZ_RUNS_translate ?= 20000
 
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_HDRS := $(wildcard include/hypstub/*.h arch/arm64/include/arch/*.h stub/*.h boot/*.h cpu/*.h \

@@ -92,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (good)
 		entry = ((const struct hs_cpu_start *)ctx)->entry;
 	good = good && hs_entry_ok((uintptr_t)entry) && entry < hs_stub_config.pa_limit;
-	got = hs_cpu_enter(me, ctx, level);
+	got = hs_cpu_enter(me, ctx, level, 0);
 	if (good) {
 		FUZZ_CHECK(got == entry);
 		FUZZ_CHECK(me->state == HS_CPU_RUNNING);

@@ -76,8 +76,8 @@ unsigned long regs_pick_call(uint64_t *rng, unsigned long in[])
 		else
 			in[1] = (unsigned long)((in[1] | limit) & ~(uint64_t)3);
 		return HVC_STUB_ERR;
-	default: /* an undefined number, however large or small */
-		while (in[0] <= HVC_RESET_VECTORS)
+	default: /* an undefined number, however large or small (the park call is defined) */
+		while (in[0] <= HVC_RESET_VECTORS || in[0] == HS_CALL_PARK)
 			in[0] = (unsigned long)(rt_random_next(rng) % 2 ? rt_random_next(rng)
 									: rt_random_next(rng) % 16);
 		return HVC_STUB_ERR;

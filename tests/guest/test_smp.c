@@ -4,7 +4,9 @@
  * that acts on it alone, all of them call at once without a call lost or
  * answered on the wrong CPU, a secondary soft-restarts while the others
  * keep calling, and a CPU survives 100 power cycles with a fresh stub
- * each time. The steps run in the order of their names.
+ * each time; a CPU sent to hypstub's parking place (HS_CALL_PARK) waits
+ * there and is released through its slot, at EL2 once a soft restart
+ * happened. The steps run in the order of their names.
  *
  * Which CPU answered is told by the sample handler's RT_SAMPLE_WHOAMI
  * call: installed on one CPU, it answers with that CPU's MPIDR, while the
@@ -18,6 +20,7 @@
 #include <hypstub/rt_el2.h>
 #include <hypstub/rt_smp.h>
 #include <libfdt.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "arch_test.h"
@@ -148,8 +151,9 @@ TEST(smp, step1_every_cpu_came_up_once_at_boot)
 			EXPECT_EQ(c->state, HS_CPU_RUNNING);
 			continue;
 		}
-		/* Up once, then powered off: the payload finds it off. */
-		EXPECT_EQ(c->state, HS_CPU_PARKED);
+		/* Up once, then powered off (or, from a spin table, waiting in
+		 * hypstub's parking place): the payload finds it off. */
+		EXPECT_EQ(c->state, hyp_cpu_parks(i) ? HS_CPU_WAITING : HS_CPU_PARKED);
 		EXPECT_EQ(rt_smp_affinity_info(i), PSCI_AFFINITY_OFF);
 	}
 	/* The device tree says the same, CPU by CPU. */
@@ -157,11 +161,23 @@ TEST(smp, step1_every_cpu_came_up_once_at_boot)
 		int len;
 		const fdt32_t *level = fdt_getprop(rt_dtb, node, "hypstub,boot-el", &len);
 
+		const fdt64_t *release = fdt_getprop(rt_dtb, node, "cpu-release-addr", NULL);
+		const fdt32_t *reg = fdt_getprop(rt_dtb, node, "reg", NULL);
+
 		if (!level)
 			continue;
 		listed++;
 		EXPECT_EQ(len, 4);
 		EXPECT_EQ(fdt32_to_cpu(*level), hyp_boot_el());
+		/* A spin-table CPU's cpu-release-addr is its slot in the resident region. */
+		for (unsigned i = 0; reg && i < t->ncpus; i++)
+			if (t->cpu[i].mpidr == fdt32_to_cpu(reg[0]) && hyp_cpu_parks(i)) {
+				EXPECT_EQ(release != NULL, true);
+				EXPECT_EQ(release ? fdt64_ld(release) : 0, hyp_cpu_release_addr(i));
+				EXPECT_EQ(hyp_cpu_release_addr(i) - hyp_stub_vectors() <
+					      HS_RESIDENT_SIZE,
+					  true);
+			}
 	}
 	EXPECT_EQ(listed, t->ncpus);
 	printf("    %u CPUs came up at %s and powered off; the table and /cpus agree\n",
@@ -283,6 +299,56 @@ static unsigned long el2_mpidr(unsigned long unused)
 	return (unsigned long)arch_cpu_affinity();
 }
 
+/* Wait (bounded) until `*word` is `want`; true when it is. */
+static bool wait_byte(const volatile uint8_t *word, uint8_t want)
+{
+	uint64_t start = sysreg_cntpct_el0_read();
+	uint64_t limit = (uint64_t)sysreg_cntfrq_el0_read() * RT_SMP_TIMEOUT_S;
+
+	while (*word != want)
+		if (sysreg_cntpct_el0_read() - start > limit)
+			return false;
+	return true;
+}
+
+/*
+ * HS_CALL_PARK: a running CPU calls it and waits at EL2 in hypstub's
+ * parking place (its row WAITING, no new entry); hyp_cpu_on() then
+ * releases it through its release slot, not PSCI, and it comes through
+ * the CPU entry with a fresh stub.
+ */
+TEST_HYP(smp, step4b_a_parked_cpu_waits_and_is_released_from_its_slot)
+{
+	const struct hs_cpu_table *t = hyp_cpu_table();
+	unsigned self = rt_smp_self(), target = (self + 1) % t->ncpus;
+	const volatile struct hs_cpu *row;
+	uint32_t entries;
+
+	if (skip_unless_smp())
+		return;
+	row = &t->cpu[target];
+	if (!rt_smp_running(target))
+		ASSERT_EQ(rt_smp_start(target), 0);
+	entries = row->entries;
+	ASSERT_EQ(rt_smp_park(target), 0);
+	EXPECT_EQ(row->state, HS_CPU_WAITING);
+	EXPECT_EQ(row->entries, entries);
+	if (!hyp_cpu_parks(target))
+		/* A PSCI CPU that parked is on: PSCI cannot start it, only its slot. */
+		EXPECT_EQ(rt_smp_affinity_info(target), PSCI_AFFINITY_ON);
+	ASSERT_EQ(rt_smp_start(target), 0);
+	EXPECT_EQ(row->entries, entries + 1);
+	EXPECT_EQ(row->state, HS_CPU_RUNNING);
+	memset(&reports[target], 0, sizeof(reports[target]));
+	ASSERT_EQ(rt_smp_run(target, probe, (void *)1), 0);
+	EXPECT_EQ(reports[target].mpidr, row->mpidr);
+	EXPECT_EQ(reports[target].vbar_el2, hyp_stub_vectors());
+	EXPECT_EQ(reports[target].whoami, HVC_STUB_ERR);
+	printf("    CPU%u: HS_CALL_PARK, waited at EL2, released through its slot with a fresh "
+	       "stub\n",
+	       target);
+}
+
 static void soft_restarts(unsigned cpu, void *arg)
 {
 	struct cpu_report *r = &reports[cpu];
@@ -384,6 +450,10 @@ TEST(smp, step7_a_null_start_record_is_refused_and_reported)
 
 	if (skip_unless_smp())
 		return;
+	if (hyp_cpu_parks(target)) {
+		test_skip("a spin table: its release carries an entry, not a start record");
+		return;
+	}
 	row = &t->cpu[target];
 	ASSERT_EQ(rt_smp_stop(target), 0);
 	entries = row->entries;
@@ -403,4 +473,61 @@ TEST(smp, step7_a_null_start_record_is_refused_and_reported)
 	printf("    CPU%u: CPU_ON with a null start record: refused, reported, off; then started "
 	       "as usual\n",
 	       target);
+}
+
+/* What guest_el2_probe (arch/el2_probe.S) is released with, and writes. */
+struct el2_probe {
+	struct hs_cpu_start start; /* hyp_cpu_on()'s record: ctx points here */
+	uint64_t level;		   /* written by the probe: 2 = EL2/HYP */
+	uint64_t then;		   /* where the probe goes next */
+};
+_Static_assert(offsetof(struct el2_probe, level) == 2 * sizeof(uintptr_t), "el2_probe.S");
+_Static_assert(offsetof(struct el2_probe, then) == 2 * sizeof(uintptr_t) + 8, "el2_probe.S");
+void guest_el2_probe(void);
+
+/*
+ * Once a kernel was entered at EL2 by a soft restart (this suite makes
+ * many: every read of VBAR_EL2 is one), a CPU released from the parking
+ * place enters at EL2, as Linux expects of its secondaries; the runtime
+ * copes (it drops to EL1 itself).
+ */
+TEST_HYP(smp, step8_after_a_soft_restart_a_released_cpu_enters_at_el2)
+{
+	const struct hs_cpu_table *t = hyp_cpu_table();
+	unsigned self = rt_smp_self(), target = (self + 1) % t->ncpus;
+	static volatile struct el2_probe rec;
+	const volatile struct hs_cpu *row;
+	uint64_t start, limit;
+
+	if (skip_unless_smp())
+		return;
+	row = &t->cpu[target];
+	(void)rt_el2_call(read_vbar_el2, 0); /* a soft restart, whatever ran before */
+	EXPECT_EQ(t->release_el, 2);
+	if (!rt_smp_running(target))
+		ASSERT_EQ(rt_smp_start(target), 0);
+	ASSERT_EQ(rt_smp_park(target), 0);
+	rec.start.entry = (uintptr_t)guest_el2_probe;
+	rec.level = 0;
+	rec.then = hyp_stub_vectors() + HS_RESIDENT_CPU_OFFSET; /* the parking place */
+	ASSERT_EQ(hyp_cpu_on(row->mpidr, (const struct hs_cpu_start *)&rec.start), PSCI_SUCCESS);
+	start = sysreg_cntpct_el0_read();
+	limit = (uint64_t)sysreg_cntfrq_el0_read() * RT_SMP_TIMEOUT_S;
+	while (!rec.level)
+		if (sysreg_cntpct_el0_read() - start > limit) {
+			test_fail(__FILE__, __LINE__, "CPU%u was not released within %u s", target,
+				  RT_SMP_TIMEOUT_S);
+			return;
+		}
+	EXPECT_EQ(rec.level, 2);
+	/* Back in the parking place; the runtime starts it again from there. */
+	ASSERT_EQ(wait_byte(&row->state, HS_CPU_WAITING), true);
+	ASSERT_EQ(rt_smp_start(target), 0);
+	memset(&reports[target], 0, sizeof(reports[target]));
+	ASSERT_EQ(rt_smp_run(target, probe, (void *)1), 0);
+	EXPECT_EQ(reports[target].mpidr, row->mpidr);
+	EXPECT_EQ(reports[target].vbar_el2, hyp_stub_vectors());
+	printf("    CPU%u: released after a soft restart: entered at %s, back to the parking "
+	       "place, then started again for EL1\n",
+	       target, rec.level == 2 ? "EL2" : "EL1");
 }

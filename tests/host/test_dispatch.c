@@ -36,7 +36,7 @@ static int setup(void **state)
 {
 	(void)state;
 	fake_cpu_reset();
-	hs_stub_config.uart_base = 0;
+	hs_stub_config.uart.type = HS_UART_NONE;
 	hs_stub_config.pa_limit = PA_LIMIT;
 	fake_cpu.reg[FR_vbar_el2] = 0x7ff00000; /* some earlier vectors */
 	fake_cpu.reg[FR_sctlr_el2] = SCTLR_EL2_ON & ~SCTLR_M;

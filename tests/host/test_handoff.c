@@ -3,6 +3,7 @@
 #include <hypstub/bootinfo.h>
 #include <hypstub/cpus.h>
 #include <libfdt.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -386,6 +387,85 @@ static void test_cpu_levels(void **state)
 	free(dst);
 }
 
+/*
+ * A spin-table board: each CPU the table marks as started by a spin table
+ * gets its own release slot in the resident region as cpu-release-addr
+ * (64-bit, as Linux reads it); CPUs the table does not list, and PSCI
+ * boards, keep what they had.
+ */
+static void test_spin_table_release_addr(void **state)
+{
+	struct hs_cpu_table t = {.ncpus = 4, .spin_cpus = 0x0e};
+	struct hs_handoff h = installed;
+	void *src = load_dtb("spin-table"), *dst;
+	const uint64_t release = RESIDENT_BASE + 0x2000;
+	int err, node, len;
+	const fdt32_t *v;
+	char path[32];
+
+	(void)state;
+	for (unsigned i = 0; i < 4; i++)
+		t.cpu[i] = (struct hs_cpu){.mpidr = i, .level = 2, .state = HS_CPU_WAITING};
+	t.cpu[0].state = HS_CPU_RUNNING;
+	t.spin_cpus |= 1; /* the boot CPU too: a kernel kexec'd from another CPU releases it */
+	h.cpus = &t;
+	h.cpu_release = release;
+	dst = handoff(src, ROOM, &h, &err);
+	assert_int_equal(err, 0);
+	node = fdt_path_offset(dst, HS_DT_NODE);
+	v = fdt_getprop(dst, node, HS_DT_PROP_CPU_RELEASE, &len);
+	assert_non_null(v);
+	assert_int_equal(len, 8);
+	assert_int_equal(be_cells(v, 2), release);
+	for (unsigned i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "/cpus/cpu@%u", i);
+		node = fdt_path_offset(dst, path);
+		assert_true(node >= 0);
+		v = fdt_getprop(dst, node, "cpu-release-addr", &len);
+		if (i == 4) {
+			assert_null(v); /* not listed, and it had none */
+			continue;
+		}
+		assert_non_null(v);
+		assert_int_equal(len, 8);
+		assert_int_equal(be_cells(v, 2),
+				 release + i * HS_CPU_RELEASE_STRIDE + HS_CPU_RELEASE_ENTRY);
+	}
+	free(dst);
+	/* Rows without the spin-table bit keep the loader's address. */
+	t.spin_cpus = 0x01;
+	dst = handoff(src, ROOM, &h, &err);
+	assert_int_equal(err, 0);
+	node = fdt_path_offset(dst, "/cpus/cpu@2");
+	v = fdt_getprop(dst, node, "cpu-release-addr", &len);
+	assert_non_null(v);
+	assert_int_equal(be_cells(v, 2), 0xe8);
+	free(dst);
+	free(src);
+}
+
+/* A PSCI board: no cpu node gets a cpu-release-addr. */
+static void test_psci_no_release_addr(void **state)
+{
+	struct hs_cpu_table t = {.ncpus = 2};
+	struct hs_handoff h = installed;
+	void *src = load_dtb("virt-gicv3"), *dst;
+	int err, node;
+
+	(void)state;
+	t.cpu[0] = (struct hs_cpu){.mpidr = 0, .level = 2, .state = HS_CPU_RUNNING};
+	t.cpu[1] = (struct hs_cpu){.mpidr = 1, .level = 2, .state = HS_CPU_PARKED};
+	h.cpus = &t;
+	h.cpu_release = RESIDENT_BASE + 0x2000;
+	dst = handoff(src, ROOM, &h, &err);
+	assert_int_equal(err, 0);
+	for (node = fdt_first_subnode(dst, fdt_path_offset(dst, "/cpus")); node >= 0;
+	     node = fdt_next_subnode(dst, node))
+		assert_null(fdt_getprop(dst, node, "cpu-release-addr", NULL));
+	free(dst);
+	free(src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +480,8 @@ int main(void)
 	    cmocka_unit_test(test_source_blocks_reordered),
 	    cmocka_unit_test(test_mixed_cells_reg),
 	    cmocka_unit_test(test_cpu_levels),
+	    cmocka_unit_test(test_spin_table_release_addr),
+	    cmocka_unit_test(test_psci_no_release_addr),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -246,6 +246,37 @@ static void reject_elf(struct elf e, const char *keyword)
 	free(e.buf);
 }
 
+/* A position-independent payload (ET_DYN) linked where this RAM is not: moved as a whole. */
+static void test_pie_moves(void **state)
+{
+	const uint64_t link = 0x40800000;
+	const struct seg segs[] = {
+	    {PT_LOAD, link, 0x300, 0x300},
+	    {PT_LOAD, link + 0x10000, 0x100, 0x2000},
+	};
+	struct elf e = make_elf(link + 0x40, segs, 2);
+	struct hs_loaded out;
+
+	(void)state;
+	/* Linked there, as an ET_EXEC: refused, nothing written. */
+	reject_elf(e, "outside RAM");
+	e = make_elf(link + 0x40, segs, 2);
+	e.eh->e_type = ET_DYN;
+	assert_null(hs_payload_load(e.buf, e.size, &lim, &out));
+	assert_int_equal(out.low, lim.raw_load_addr);
+	assert_int_equal(out.entry, lim.raw_load_addr + 0x40);
+	assert_int_equal(out.high, lim.raw_load_addr + 0x12000);
+	assert_int_equal(ram[0x8000], seg_byte(0, 0));
+	assert_int_equal(ram[0x8000 + 0x10000], seg_byte(1, 0));
+	free(e.buf);
+	/* Where its link address is free RAM, it stays there. */
+	e = good_elf();
+	e.eh->e_type = ET_DYN;
+	assert_null(hs_payload_load(e.buf, e.size, &lim, &out));
+	assert_int_equal(out.entry, ram_pa + TEXT_OFF + 0x40);
+	free(e.buf);
+}
+
 static void test_reject_header(void **state)
 {
 	struct elf e;
@@ -264,7 +295,7 @@ static void test_reject_header(void **state)
 	e.eh->e_machine = EM_ARM;
 	reject_elf(e, "architecture");
 	e = good_elf();
-	e.eh->e_type = ET_DYN;
+	e.eh->e_type = ET_CORE;
 	reject_elf(e, "executable");
 	e = good_elf();
 	e.eh->e_type = ET_REL;
@@ -467,6 +498,7 @@ int main(void)
 	    T(test_elf_boundaries),
 	    T(test_raw_loads),
 	    T(test_reject_header),
+	    T(test_pie_moves),
 	    T(test_reject_phdrs),
 	    T(test_reject_segment_file),
 	    T(test_reject_outside_ram),

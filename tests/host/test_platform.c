@@ -46,6 +46,45 @@ static void test_virt_gicv3(void **state)
 	assert_int_equal(p.initrd_end, 0x48123456);
 }
 
+/* enable-method per CPU node (the /cpus node's only for CPUs without their own), cpu-release-addr.
+ */
+static void test_spin_table(void **state)
+{
+	static const uint64_t release[] = {0xd8, 0xe0, 0xe8, 0xf0, 0};
+	struct hs_platform p;
+
+	(void)state;
+	read_ok("spin-table", &p);
+	assert_int_equal(p.ram_base, 0);
+	assert_int_equal(p.ram_size, 0x40000000);
+	assert_int_equal(p.psci, HS_PSCI_NONE);
+	assert_int_equal(p.gic_version, 0);
+	assert_int_equal(p.ncpus, 5);
+	for (unsigned i = 0; i < 5; i++) {
+		assert_int_equal(p.cpu_mpidr[i], i);
+		assert_int_equal(p.cpu_method[i],
+				 i < 4 ? HS_CPU_METHOD_SPIN_TABLE : HS_CPU_METHOD_OTHER);
+		assert_int_equal(p.cpu_release_addr[i], release[i]);
+	}
+	assert_string_equal(hs_cpu_method_name(HS_CPU_METHOD_SPIN_TABLE), "spin-table");
+}
+
+/* No enable-method: PSCI where the machine has it, else none. */
+static void test_cpu_methods_default(void **state)
+{
+	struct hs_platform p;
+
+	(void)state;
+	read_ok("virt-gicv3", &p);
+	for (unsigned i = 0; i < p.ncpus; i++) {
+		assert_int_equal(p.cpu_method[i], HS_CPU_METHOD_PSCI);
+		assert_int_equal(p.cpu_release_addr[i], 0);
+	}
+	read_ok("fallback", &p);
+	for (unsigned i = 0; i < p.ncpus && i < HS_MAX_CPUS; i++)
+		assert_int_equal(p.cpu_method[i], HS_CPU_METHOD_NONE);
+}
+
 static void test_gicv2_stdout_options(void **state)
 {
 	struct hs_platform p;
@@ -323,6 +362,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_virt_gicv3),
 	    cmocka_unit_test(test_gicv2_stdout_options),
+	    cmocka_unit_test(test_spin_table),
+	    cmocka_unit_test(test_cpu_methods_default),
 	    cmocka_unit_test(test_alias_and_bus),
 	    cmocka_unit_test(test_fallback),
 	    cmocka_unit_test(test_many_uarts),

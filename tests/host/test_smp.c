@@ -71,7 +71,7 @@ static int setup(void **state)
 /* hs_cpu_enter(); true when it told the CPU to power off instead of entering EL1. */
 static bool enter(struct hs_cpu *me, uintptr_t ctx, unsigned long level, uintptr_t *entry)
 {
-	*entry = hs_cpu_enter(me, ctx, level);
+	*entry = hs_cpu_enter(me, ctx, level, 0);
 	return *entry == 0;
 }
 

@@ -249,10 +249,19 @@ void fake_barrier(int which)
 		fake_cpu.nisb++;
 		fake_cpu.cptr_unsynced = false;
 		fake_cpu.hcr_unsynced = false;
-	} else {
+	} else if (which == FE_DSB) {
 		fake_cpu.ndsb++;
 	}
 	log_event(which, 0);
+}
+
+void fake_dcache_clean(const volatile void *addr)
+{
+	/* What reached the point of coherency: the 8 bytes a CPU with its MMU
+	 * off would read there (the tests clean 8-byte-aligned words). */
+	fake_cpu.poc_addr = (uintptr_t)addr;
+	memcpy(&fake_cpu.poc_value, (const void *)(uintptr_t)addr, sizeof(fake_cpu.poc_value));
+	log_event(FE_DC_CVAC, (uint64_t)(uintptr_t)addr);
 }
 
 void fake_cpu_reset(void)
@@ -305,6 +314,10 @@ void fake_log_dump(void)
 			fprintf(stderr, "  %3u isb\n", i);
 		else if (e->what == FE_DSB)
 			fprintf(stderr, "  %3u dsb sy\n", i);
+		else if (e->what == FE_SEV)
+			fprintf(stderr, "  %3u sev\n", i);
+		else if (e->what == FE_DC_CVAC)
+			fprintf(stderr, "  %3u dc cvac 0x%llx\n", i, (unsigned long long)e->val);
 		else
 			fprintf(stderr, "  %3u %-16s <- 0x%llx\n", i, fake_slot_name(e->what),
 				(unsigned long long)e->val);

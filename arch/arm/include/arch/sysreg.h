@@ -188,6 +188,18 @@ static inline void wfi(void)
 	__asm__ volatile("wfi" ::: "memory");
 }
 
+/* Wake every CPU waiting in `wfe` (a spin table's release). */
+static inline void sev(void)
+{
+	__asm__ volatile("sev" ::: "memory");
+}
+
+/* Clean the data cache line holding `addr` to the point of coherency. */
+static inline void dcache_clean_poc_line(const volatile void *addr)
+{
+	__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" ::"r"(addr) : "memory"); /* DCCMVAC */
+}
+
 /* Extract the 4-bit ID register field at `shift` (unsigned fields). */
 static inline unsigned id_field(uint64_t reg, unsigned shift)
 {

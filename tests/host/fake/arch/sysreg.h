@@ -128,13 +128,15 @@ enum fake_reg { FAKE_SYSREGS(FAKE_ENUM, FAKE_ENUM) FAKE_NREGS };
 #define FAKE_SHADOW(r) (FAKE_NREGS + (r))
 
 /* Log events other than register writes. */
-#define FE_ISB (-1)
-#define FE_DSB (-2)
+#define FE_ISB	   (-1)
+#define FE_DSB	   (-2)
+#define FE_SEV	   (-3)
+#define FE_DC_CVAC (-4) /* val: the address cleaned */
 
 #define FAKE_LOG_MAX 256
 
 struct fake_event {
-	int what; /* slot written, FE_ISB or FE_DSB */
+	int what; /* slot written, or one of the FE_ events */
 	uint64_t val;
 };
 
@@ -169,6 +171,10 @@ struct fake_cpu {
 	bool cptr_unsynced;
 	bool hcr_unsynced;
 	bool hcr_written; /* kept by fake_cpu_clear_log() */
+
+	/* The last data cache clean: the line's address and the 8 bytes it held. */
+	uintptr_t poc_addr;
+	uint64_t poc_value;
 };
 
 extern struct fake_cpu fake_cpu;
@@ -217,6 +223,17 @@ static inline void isb(void)
 static inline void dsb_sy(void)
 {
 	fake_barrier(FE_DSB);
+}
+
+static inline void sev(void)
+{
+	fake_barrier(FE_SEV);
+}
+
+void fake_dcache_clean(const volatile void *addr);
+static inline void dcache_clean_poc_line(const volatile void *addr)
+{
+	fake_dcache_clean(addr);
 }
 
 /* A CPU that stops for good: a test that gets here has failed. */
