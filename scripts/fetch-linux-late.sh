@@ -16,8 +16,9 @@
 #   LINUX: a kernel package version as in linux-image-<LINUX>, e.g.
 #   6.1.0-57-cloud-arm64; default: what linux-image-cloud-arm64 depends on.
 # Prints KEY=value lines on stdout (LINUX, IMAGE, HEADERS, USERLAND), progress
-# on stderr. Exits 2, saying why, when the mirror cannot be reached and the
-# cache lacks something: the caller must report a SKIP, never a pass.
+# on stderr. Exits 77 (not 2, which a shell error gives), saying why, when the
+# mirror cannot be reached and the cache lacks something: the caller must
+# report a SKIP, never a pass. Any other failure exits 1.
 set -eu
 want=${1:-}
 top=$PWD
@@ -46,7 +47,7 @@ refresh() {
 
 skip() {
 	echo "fetch-linux-late: $*" >&2
-	exit 2
+	exit 77
 }
 
 # Download packages ($2...) of architecture $1 into build/late/debs/$1 (kept).
@@ -89,7 +90,16 @@ if [ ! -e "$dir/.done" ]; then
 	# shellcheck disable=SC2046
 	hdeps=$(apt-cache $(apt_opts arm64) show "linux-headers-$want" 2>/dev/null |
 		sed -n 's/^Depends: //p' | head -n 1 | tr ',' '\n')
-	[ -n "$hdeps" ] || skip "no package linux-headers-$want:arm64 (unknown LINUX=$want, or no network)"
+	if [ -z "$hdeps" ]; then
+		# With package lists at hand, an unknown version is the caller's error, not a skip.
+		# shellcheck disable=SC2046
+		if apt-cache $(apt_opts arm64) show linux-image-cloud-arm64 >/dev/null 2>&1; then
+			echo "fetch-linux-late: Debian has no linux-headers-$want:arm64 (LINUX=$want;" \
+				"bookworm-backports kernels need that suite in the machine's apt sources)" >&2
+			exit 1
+		fi
+		skip "no package lists to find linux-headers-$want:arm64 in (no network?)"
+	fi
 	common=$(echo "$hdeps" | sed -n 's/^ *\(linux-headers-[^ ]*-common[^ ]*\) (= \(.*\))/\1=\2/p')
 	kbuild=$(echo "$hdeps" | sed -n 's/^ *\(linux-kbuild-[^ ]*\).*/\1/p')
 	version=${common#*=}

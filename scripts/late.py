@@ -55,10 +55,11 @@ def fetch(linux=None):
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     for line in proc.stderr.splitlines():
         print("  " + line, flush=True)
-    if proc.returncode == 2:
+    if proc.returncode == 77:
         raise Skip((proc.stderr.strip().splitlines() or ["fetch-linux-late.sh: skipped"])[-1])
     if proc.returncode != 0:
-        raise RuntimeError("fetch-linux-late.sh failed (%d): %s" % (proc.returncode, proc.stderr))
+        raise RuntimeError("fetch-linux-late.sh failed (%d): %s" % (proc.returncode,
+                                                                   proc.stderr.strip()))
     return dict(line.split("=", 1) for line in proc.stdout.split() if "=" in line)
 
 
@@ -202,6 +203,7 @@ unload() {
 step() {
 	name=$1
 	shift
+	echo "$name" >/tmp/beat
 	if out=$("$@" 2>&1); then ok $name "$(echo $out | tail -c 200)"; else fail $name "$(echo $out | tail -c 300)"; fi
 }
 
@@ -243,6 +245,7 @@ step_cycles() {
 		i=$((i + 1))
 		load >/tmp/out 2>&1 || { dmesg -n 7; echo "cycle $i: $(cat /tmp/out)"; return 1; }
 		unload >/tmp/out 2>&1 || { dmesg -n 7; echo "cycle $i: $(cat /tmp/out)"; return 1; }
+		echo "cycle $i" >/tmp/beat
 		[ $((i % 10)) = 0 ] && echo "    cycles: $i" >/dev/console
 	done
 	dmesg -n 7
@@ -267,6 +270,25 @@ INIT_HEAD = r"""#!/bin/busybox sh
 export PATH=/bin:/sbin
 FAILED=0
 . /lib.sh
+# A watchdog: when no step or cycle moved for 100 s, the kernel's view of
+# every task (sysrq w: blocked tasks, l: every CPU's backtrace) and each
+# task's state and wait channel go to the console, once a stall.
+(
+	last=
+	while sleep 100; do
+		now=$(cat /tmp/beat 2>/dev/null)
+		if [ "$now" = "$last" ]; then
+			dmesg -n 7
+			echo "@@@ watchdog: no progress for 100 s (at: $now)" >/dev/console
+			echo w >/proc/sysrq-trigger
+			echo l >/proc/sysrq-trigger
+			for p in /proc/[0-9]*; do
+				echo "@@@ task ${p#/proc/} $(cat $p/comm) $(cut -d' ' -f3 $p/stat) $(cat $p/wchan)"
+			done >/dev/console 2>/dev/null
+		fi
+		last=$now
+	done
+) &
 """
 
 INIT_TAIL = r"""
@@ -551,10 +573,13 @@ def main():
     args = ap.parse_args()
     try:
         info = fetch(args.linux)
+        ko = build_module(info)
     except Skip as why:
         print("late-launch: SKIPPED: %s" % why, flush=True)
         return SKIP_CODE
-    ko = build_module(info)
+    except RuntimeError as why:
+        print("late-launch: FAILED: %s" % why, flush=True)
+        return 1
     print("late-launch: Debian %s, %s x%d, module %s" % (info["LINUX"], args.cpu, args.smp,
                                                           os.path.relpath(ko, ROOT)), flush=True)
     keep = re.compile(r"^@@ |hypstub|started at EL2|SMP: Total of|Starting new kernel|"

@@ -51,7 +51,7 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--filter", default="*", help="boots to run, a glob (e.g. 'late/a57-*')")
     ap.add_argument("-j", type=int, default=2, help="boots at once")
-    ap.add_argument("--timeout", type=int, default=480)
+    ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--linux", default=os.environ.get("LINUX") or None)
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
@@ -69,6 +69,10 @@ def main():
         print("late launch: SKIPPED, every boot: %s" % why)
         print("late launch: 0 passed, 0 failed, %d skipped" % len(names))
         return 0
+    except RuntimeError as why:
+        print("late launch: cannot start: %s" % why)
+        print("late launch: 0 passed, 1 failed, 0 skipped")
+        return 1
     print("late launch: Debian %s, %d boots, %d at a time" % (info["LINUX"], len(names), args.j),
           flush=True)
     passed = failed = 0
