@@ -135,7 +135,7 @@ HYP_OBJ := $(BUILD)/hyp.o
 HYP_ELF := $(BUILD)/hyp.elf
 HYP_BIN := $(BUILD)/hyp.bin
 
-.PHONY: all run debug test bootstrap clean format bench bench-build soak late-launch
+.PHONY: all run debug test bootstrap clean format bench bench-build soak late-launch late-test
 all: $(SHIM_IMG) $(HYP_BIN) $(STUB_DEBUG_ELF) $(DEMO_ELF) $(DEMO_BIN) $(GUEST_TEST_ELF) $(BAD_PAYLOAD) \
 	$(KEXEC_ELF) \
 	$(addprefix $(BUILD)/,$(ARCH_EXTRA_PAYLOADS))
@@ -321,6 +321,13 @@ late-launch: bootstrap
 	$(Q)python3 scripts/late.py --smp $(if $(filter command line,$(origin SMP)),$(SMP),2) \
 		--cpu $(if $(filter command line environment,$(origin CPU)),$(CPU),cortex-a57) \
 		$(if $(LINUX),--linux $(LINUX))
+
+# Every late-launch boot (tests/late.py --all): 1, 2 and 4 CPUs on
+# cortex-a57 and max (nVHE), the refusals and the lock; `make test` boots
+# four of them (tests/late.py DEFAULT).
+late-test: bootstrap
+	$(Q)$(MAKE) -s --no-print-directory ARCH=arm64 build/arm64/hyp.bin
+	$(Q)python3 tests/late.py --all
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.
