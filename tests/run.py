@@ -174,12 +174,20 @@ def wanted_lines(config, group):
     return lines
 
 
+# Lines QEMU itself prints on the console (the runner's command line first).
+QEMU_OWN = ("qemu-system-", "audio: ")
+
+
 def check_version(text, version):
     """The shim's first line names the build's version, and so does /hypstub."""
     if version is None:
         return ["no build version (build/<arch>/version): rebuild"]
     problems = []
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # QEMU's own warnings (a board's audio or NIC) may come before the
+    # guest's output on the same console; the shim's first line is the
+    # first that is not one of them.
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith(QEMU_OWN)]
     if not lines or lines[0] != "hypstub " + version:
         problems.append("first console line %r, expected %r" % (
             lines[0] if lines else "", "hypstub " + version))
