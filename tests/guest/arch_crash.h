@@ -65,10 +65,16 @@ void arch_crash_expect(enum crash_kind kind, unsigned long cpu, void *regs, stru
 extern const unsigned arch_crash_regs_size;
 
 /*
- * The provoking code of `kind` (crash_provoke.S): loads every register
- * from the block at `regs` and runs the instruction. At EL2 it is run
- * through rt_el2_call(); at EL1 it is called. It never returns.
+ * The provoking code of each kind (<arch>/crash_provoke.S): crash_entry_X
+ * loads every register from the block its argument points at and runs
+ * the instruction at crash_insn_X, which the report's ELR names. At EL2
+ * it is run through rt_el2_call(); at EL1 it is called. It never returns.
  */
-rt_el2_fn arch_crash_entry(enum crash_kind kind);
+extern char crash_insn_dabort[], crash_insn_brk[], crash_insn_trap[], crash_insn_iabort[],
+    crash_insn_pcalign[], crash_insn_hvc[], crash_insn_undef[], crash_insn_sysreg[];
+unsigned long crash_entry_dabort(unsigned long), crash_entry_brk(unsigned long),
+    crash_entry_trap(unsigned long), crash_entry_iabort(unsigned long),
+    crash_entry_pcalign(unsigned long), crash_entry_hvc(unsigned long),
+    crash_entry_undef(unsigned long), crash_entry_sysreg(unsigned long);
 
 #endif

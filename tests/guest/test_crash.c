@@ -63,10 +63,14 @@ static void crash_prepare(unsigned i, enum crash_kind kind)
 
 static void crash_now(unsigned i, enum crash_kind kind)
 {
+	static const rt_el2_fn entries[CRASH_KINDS] = {
+	    crash_entry_dabort,	 crash_entry_brk, crash_entry_trap,  crash_entry_iabort,
+	    crash_entry_pcalign, crash_entry_hvc, crash_entry_undef, crash_entry_sysreg};
+
 	if (crash_from_el1(kind))
-		arch_crash_entry(kind)((unsigned long)&blocks[i]);
+		entries[kind]((unsigned long)&blocks[i]);
 	else
-		rt_el2_call(arch_crash_entry(kind), (unsigned long)&blocks[i]);
+		rt_el2_call(entries[kind], (unsigned long)&blocks[i]);
 }
 
 static void crash_one(enum crash_kind kind)

@@ -98,21 +98,6 @@ static void expect_either(struct crash_expect *e, const char *name, unsigned lon
 	e->f[e->n++] = (struct crash_field){name, value, ~0ul, alt, ~0ul};
 }
 
-extern char crash_insn_dabort[], crash_insn_brk[], crash_insn_trap[], crash_insn_iabort[],
-    crash_insn_pcalign[], crash_insn_hvc[], crash_insn_undef[], crash_insn_sysreg[];
-unsigned long crash_entry_dabort(unsigned long), crash_entry_brk(unsigned long),
-    crash_entry_trap(unsigned long), crash_entry_iabort(unsigned long),
-    crash_entry_pcalign(unsigned long), crash_entry_hvc(unsigned long),
-    crash_entry_undef(unsigned long), crash_entry_sysreg(unsigned long);
-
-rt_el2_fn arch_crash_entry(enum crash_kind kind)
-{
-	static const rt_el2_fn entries[CRASH_KINDS] = {
-	    crash_entry_dabort,	 crash_entry_brk, crash_entry_trap,  crash_entry_iabort,
-	    crash_entry_pcalign, crash_entry_hvc, crash_entry_undef, crash_entry_sysreg};
-	return entries[kind];
-}
-
 void arch_crash_expect(enum crash_kind kind, unsigned long cpu, void *block, struct crash_expect *e)
 {
 	static const char names[31][4] = {"x00", "x01", "x02", "x03", "x04", "x05", "x06", "x07",
