@@ -10,6 +10,8 @@
  * but x0, x1, x16, x17 and (as scratch) FAR_EL2; it never writes SP_EL2.
  */
 #include "../abi_checks.h"
+/* x<n> at base + 8 * n, as the project's other register frames (relative: the Linux build too). */
+#include "../../../arch/arm64/include/arch/frame_store.S.inc"
 
 /* A 64-bit constant into a register. */
 .macro abi_mov_q reg, val
@@ -99,18 +101,7 @@ abi_hvc_regs:
 	ldr	x0, [sp, #16 + 104]		/* out */
 	stp	x2, x3, [x0, #16]
 	stp	x4, x5, [x0, #32]
-	stp	x6, x7, [x0, #48]
-	stp	x8, x9, [x0, #64]
-	stp	x10, x11, [x0, #80]
-	stp	x12, x13, [x0, #96]
-	stp	x14, x15, [x0, #112]
-	stp	x16, x17, [x0, #128]
-	stp	x18, x19, [x0, #144]
-	stp	x20, x21, [x0, #160]
-	stp	x22, x23, [x0, #176]
-	stp	x24, x25, [x0, #192]
-	stp	x26, x27, [x0, #208]
-	stp	x28, x29, [x0, #224]
+	frame_store_x6_x29 x0
 	str	x30, [x0, #240]
 	ldp	x2, x3, [sp], #16		/* x0, x1 as the call left them */
 	stp	x2, x3, [x0, #0]
@@ -253,18 +244,7 @@ abi_landing:
 	str	x1, [x0, #8]
 	stp	x2, x3, [x0, #16]
 	stp	x4, x5, [x0, #32]
-	stp	x6, x7, [x0, #48]
-	stp	x8, x9, [x0, #64]
-	stp	x10, x11, [x0, #80]
-	stp	x12, x13, [x0, #96]
-	stp	x14, x15, [x0, #112]
-	stp	x16, x17, [x0, #128]
-	stp	x18, x19, [x0, #144]
-	stp	x20, x21, [x0, #160]
-	stp	x22, x23, [x0, #176]
-	stp	x24, x25, [x0, #192]
-	stp	x26, x27, [x0, #208]
-	stp	x28, x29, [x0, #224]
+	frame_store_x6_x29 x0
 	str	x30, [x0, #240]
 	mrs	x1, far_el2
 	str	x1, [x0, #ABI_REC_X]
