@@ -322,12 +322,11 @@ late-launch: bootstrap
 		--cpu $(if $(filter command line environment,$(origin CPU)),$(CPU),cortex-a57) \
 		$(if $(LINUX),--linux $(LINUX))
 
-# Every late-launch boot (tests/late.py --all): 1, 2 and 4 CPUs on
-# cortex-a57 and max (nVHE), the refusals and the lock; `make test` boots
-# four of them (tests/late.py DEFAULT).
+# Every late-launch boot alone (tests/late.py, part of `make test`): 1, 2
+# and 4 CPUs on cortex-a57 and max (nVHE), the three refusals, the lock.
 late-test: bootstrap
 	$(Q)$(MAKE) -s --no-print-directory ARCH=arm64 build/arm64/hyp.bin
-	$(Q)python3 tests/late.py --all
+	$(Q)python3 tests/late.py
 
 # Every tier, on both architectures: static checks, host unit tests, the
 # guest matrix on QEMU.

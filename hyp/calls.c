@@ -58,8 +58,11 @@ static unsigned long hyp_protect(uint64_t base, uint64_t size, unsigned long ro)
 	return r ? HVC_STUB_ERR : 0;
 }
 
-/* HYP_CALL_STATUS: version, CPUs it is installed on, faults it counted. */
-static void hyp_status(struct hyp_frame *f)
+/*
+ * HYP_CALL_STATUS: version, CPUs it is installed on, faults it counted on
+ * every CPU and on the calling one.
+ */
+static void hyp_status(const struct hyp_cpu *c, struct hyp_frame *f)
 {
 	unsigned long cpus = 0, faults = 0;
 
@@ -71,6 +74,7 @@ static void hyp_status(struct hyp_frame *f)
 	hyp_frame_set(f, 1, HYP_VERSION);
 	hyp_frame_set(f, 2, cpus);
 	hyp_frame_set(f, 3, faults);
+	hyp_frame_set(f, 4, c->faults);
 }
 
 /* A call: its answer goes to x0/r0 unless it tears the hypervisor down. */
@@ -98,7 +102,7 @@ static unsigned long hyp_call(struct hyp_cpu *c, struct hyp_frame *f)
 	case HYP_CALL_PROTECT:
 		hyp_frame_set(f, 0, hyp_protect(arg, hyp_frame_arg(f, 2), hyp_frame_arg(f, 3)));
 		return HYP_EXIT_RETURN;
-	case HYP_CALL_STATUS: hyp_status(f); return HYP_EXIT_RETURN;
+	case HYP_CALL_STATUS: hyp_status(c, f); return HYP_EXIT_RETURN;
 	default: /* HVC_SET_VECTORS (only the stub's), HYP_CALL_INIT again, the rest */ break;
 	}
 	hyp_frame_set(f, 0, HVC_STUB_ERR);

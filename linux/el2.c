@@ -23,7 +23,7 @@ struct hs_image_header {
 };
 
 /*
- * hvc #0 with r[0..4] in x0..x4; x0..x3 back in r[0..3]. The ABI lets a
+ * hvc #0 with r[0..4] in x0..x4, and back in r[0..4]. The ABI lets a
  * stub clobber the caller-saved registers: they are declared so.
  */
 void hs_hvc(unsigned long r[5])
@@ -43,9 +43,10 @@ void hs_hvc(unsigned long r[5])
 	r[1] = x1;
 	r[2] = x2;
 	r[3] = x3;
+	r[4] = x4;
 }
 
-/* HYP_CALL_STATUS: answered 0 by the hypervisor only. */
+/* HYP_CALL_STATUS: answered 0 by the hypervisor only; x4 is this CPU's faults. */
 void hs_status(struct hs_status *st)
 {
 	unsigned long r[5] = { HYP_CALL_STATUS };
@@ -55,6 +56,7 @@ void hs_status(struct hs_status *st)
 	st->version = r[0] ? 0 : r[1];
 	st->cpus = r[0] ? 0 : r[2];
 	st->faults = r[0] ? 0 : r[3];
+	st->cpu_faults = r[0] ? 0 : r[4];
 }
 
 /*
@@ -150,8 +152,10 @@ int hs_install_this_cpu(void)
 		return -EBUSY;
 	}
 	if (st.answer != HVC_STUB_ERR) {
-		pr_err("CPU %u: EL2 answered an unknown call with %#lx, not a stub's %#x: held by another hypervisor (KVM?)\n",
-		       cpu, st.answer, HVC_STUB_ERR);
+		/* KVM answers SMCCC_RET_NOT_SUPPORTED (-1) while it holds EL2. */
+		pr_err("CPU %u: EL2 answered an unknown call with %#lx, not a stub's %#x: held by another hypervisor%s\n",
+		       cpu, st.answer, HVC_STUB_ERR,
+		       st.answer == ~0UL ? " (KVM: a VM exists, or protected mode)" : "");
 		return -EBUSY;
 	}
 	vbar = hs_tramp(1, stack, &old_sp);

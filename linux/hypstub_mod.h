@@ -40,7 +40,7 @@ extern int hs_locked;
 
 /* el2.c: the calls, on the calling CPU. */
 struct hs_status {
-	unsigned long answer, version, cpus, faults;
+	unsigned long answer, version, cpus, faults, cpu_faults;
 };
 void hs_hvc(unsigned long r[5]);
 void hs_status(struct hs_status *st);

@@ -168,7 +168,8 @@ static int __init hs_init(void)
 	err = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "hypstub:online", hs_cpu_online,
 				hs_cpu_offline);
 	if (err < 0) {
-		pr_err("install failed (%d): every CPU is back under Linux's stub\n", err);
+		pr_err("install failed (%d): removed again from every CPU it reached, EL2 as it was\n",
+		       err);
 		goto free;
 	}
 	hs_hp_state = err;

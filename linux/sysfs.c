@@ -11,6 +11,7 @@
  *                           (hs_text_write_test): 0 written, -14 caught
  *   cpuN/installed          1 when CPU N's EL2 answers the status call
  *   cpuN/version            its answer's version (0: not installed)
+ *   cpuN/faults             the faults it turned into aborts on CPU N
  *   cpuN/stub_vectors       Linux's stub's VBAR_EL2 seen on install
  */
 #include <linux/cpu.h>
@@ -35,6 +36,7 @@ static void hs_status_on(int cpu, struct hs_status *st)
 	st->version = 0;
 	st->cpus = 0;
 	st->faults = 0;
+	st->cpu_faults = 0;
 	if (cpu < 0)
 		cpu = get_cpu();
 	else
@@ -104,26 +106,42 @@ static int hs_cpu_of(struct kobject *k)
 	return cpu;
 }
 
-static ssize_t installed_show(struct kobject *k, struct kobj_attribute *a, char *buf)
+/* The status call on the CPU of cpuN/: -EINVAL for a name that is not one. */
+static int hs_cpu_status(struct kobject *k, struct hs_status *st)
 {
-	struct hs_status st;
 	int cpu = hs_cpu_of(k);
 
 	if (cpu < 0)
 		return -EINVAL;
-	hs_status_on(cpu, &st);
+	hs_status_on(cpu, st);
+	return 0;
+}
+
+static ssize_t installed_show(struct kobject *k, struct kobj_attribute *a, char *buf)
+{
+	struct hs_status st;
+
+	if (hs_cpu_status(k, &st))
+		return -EINVAL;
 	return sysfs_emit(buf, "%d\n", st.answer == 0);
 }
 
 static ssize_t cpu_version_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
 	struct hs_status st;
-	int cpu = hs_cpu_of(k);
 
-	if (cpu < 0)
+	if (hs_cpu_status(k, &st))
 		return -EINVAL;
-	hs_status_on(cpu, &st);
 	return sysfs_emit(buf, "%lu\n", st.version);
+}
+
+static ssize_t cpu_faults_show(struct kobject *k, struct kobj_attribute *a, char *buf)
+{
+	struct hs_status st;
+
+	if (hs_cpu_status(k, &st))
+		return -EINVAL;
+	return sysfs_emit(buf, "%lu\n", st.cpu_faults);
 }
 
 static ssize_t stub_vectors_show(struct kobject *k, struct kobj_attribute *a, char *buf)
@@ -138,6 +156,7 @@ static ssize_t stub_vectors_show(struct kobject *k, struct kobj_attribute *a, ch
 static struct kobj_attribute hs_cpu_attrs[] = {
 	__ATTR_RO(installed),
 	__ATTR(version, 0444, cpu_version_show, NULL),
+	__ATTR(faults, 0444, cpu_faults_show, NULL),
 	__ATTR_RO(stub_vectors),
 };
 

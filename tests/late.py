@@ -7,11 +7,13 @@ one test "<boot>/<step>":
   late/<cpu>-smp<N>   N = 1, 2, 4 on cortex-a57 and on max run nVHE
                       (id_aa64mmfr1.vh=0): install on every CPU, protection,
                       hotplug, removal, a second load, protect=0, 100
-                      install/remove cycles (the hypervisor's status and
-                      Linux's stub checked after each), kexec -e into a second
-                      kernel that starts every CPU at EL2
+                      install/remove cycles (tests/linux/cycles.c: the
+                      hypervisor's status and Linux's stub checked after
+                      each), kexec -e into a second kernel that starts
+                      every CPU at EL2
   refuse/vhe          -cpu max, Linux at EL2: insmod refused, nothing left
   refuse/kvm-vm       KVM initialised, a VM alive: refused; the VM gone: works
+  refuse/pkvm         protected KVM (kvm-arm.mode=protected): refused, nothing left
   lock                lock=1: rmmod and CPU offline refused, PSCI power-off works
 Without Debian's packages (no network, nothing cached) every boot is
 skipped, loudly. Logs: build/late/runs/. The last line is
@@ -35,12 +37,8 @@ for _cpu, _tag in (("cortex-a57", "a57"), ("max", "max")):
         BOOTS["late/%s-smp%d" % (_tag, _n)] = (_cpu, _n, None)
 BOOTS["refuse/vhe"] = ("max", 2, "vhe")
 BOOTS["refuse/kvm-vm"] = ("cortex-a57", 2, "kvm-vm")
+BOOTS["refuse/pkvm"] = ("cortex-a57", 2, "pkvm")
 BOOTS["lock"] = ("cortex-a57", 2, "lock")
-# What `make test` boots (its 20-minute budget on two cores: a late boot
-# with its 100 cycles and kexec takes 3-4 minutes under TCG); `--all`, or
-# `make late-test`, boots every one. The max (nVHE) boots do not pass yet
-# (docs/LINUX.md): they are in --all only.
-DEFAULT = ("late/a57-smp2", "refuse/vhe", "refuse/kvm-vm", "lock")
 
 
 def run_one(info, ko, name, timeout):
@@ -55,17 +53,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--filter", default=None,
-                    help="boots to run, a glob (e.g. 'late/a57-*'); default: %s" % ", ".join(DEFAULT))
-    ap.add_argument("--all", action="store_true", help="every boot (%d)" % len(BOOTS))
+                    help="boots to run, a glob (e.g. 'late/a57-*'); default: all %d" % len(BOOTS))
     ap.add_argument("-j", type=int, default=2, help="boots at once")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--linux", default=os.environ.get("LINUX") or None)
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
-    if args.filter or args.all:
-        names = [n for n in BOOTS if fnmatch.fnmatch(n, args.filter or "*")]
-    else:
-        names = list(DEFAULT)
+    names = [n for n in BOOTS if fnmatch.fnmatch(n, args.filter or "*")]
     if args.dry_run:
         for n in names:
             print(n, BOOTS[n])

@@ -37,6 +37,7 @@ struct hyp_status {
 	unsigned long version; /* HYP_VERSION */
 	unsigned long cpus;    /* CPUs it is installed on */
 	unsigned long faults;  /* stage 2 faults it turned into aborts, all CPUs */
+	unsigned long cpu_faults; /* those on the calling CPU */
 };
 
 /* The client's error codes (0 is success). */
@@ -94,7 +95,7 @@ unsigned long hyp_sample_status(struct hyp_status *st);
 extern const unsigned char hyp_image_start[], hyp_image_end[];
 size_t hyp_image_size(void);
 
-/* `hvc #0` with r[0..4] in x0..x4 (r0..r4), and x0..x3 (r0..r3) back in r[0..3]. */
+/* `hvc #0` with r[0..4] in x0..x4 (r0..r4), and x0..x4 (r0..r4) back in r[0..4]. */
 void arch_hvc0_regs(unsigned long r[5]);
 
 #endif /* __ASSEMBLER__ */

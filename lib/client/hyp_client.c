@@ -128,5 +128,6 @@ unsigned long hyp_sample_status(struct hyp_status *st)
 	st->version = r[1];
 	st->cpus = r[2];
 	st->faults = r[3];
+	st->cpu_faults = r[4];
 	return 0;
 }

@@ -58,6 +58,14 @@ static unsigned long faults(void)
 	return hyp_sample_status(&st) ? ~0ul : st.faults;
 }
 
+/* The faults counted on the calling CPU alone. */
+static unsigned long cpu_faults(void)
+{
+	struct hyp_status st;
+
+	return hyp_sample_status(&st) ? ~0ul : st.cpu_faults;
+}
+
 /* Every EL2/HYP register the hypervisor may touch, and SP_EL2/SP_hyp, read at EL2. */
 static void snapshot(struct arch_hyp_snap *s)
 {
@@ -178,12 +186,13 @@ TEST_HYP(hyp, d_protect_and_hidden_memory)
 {
 	volatile struct caught *c = &caught[rt_smp_self()];
 	volatile uint32_t *hidden = (volatile uint32_t *)hyp_sample_default_region();
-	unsigned long f0;
+	unsigned long f0, own0;
 	uint32_t v;
 
 	rt_set_sync_hook(catch_abort);
 	ASSERT_EQ(install(), 0);
 	f0 = faults();
+	own0 = cpu_faults();
 	page[0] = 1;
 	EXPECT_EQ(hyp_sample_protect((uintptr_t)page, sizeof(page), 1), 0);
 	/* A write faults at EL1 (permission, level 3) and is counted; a read does not. */
@@ -203,6 +212,7 @@ TEST_HYP(hyp, d_protect_and_hidden_memory)
 	EXPECT_EQ(c->count, 3);
 	EXPECT_EQ(c->status, arch_hyp_expected_abort(1, 0, 2));
 	EXPECT_EQ(faults(), f0 + 3);
+	EXPECT_EQ(cpu_faults(), own0 + 3);
 	/* Writable again. */
 	EXPECT_EQ(hyp_sample_protect((uintptr_t)page, sizeof(page), 0), 0);
 	page[0] = 3;
@@ -317,7 +327,7 @@ TEST_HYP(hyp, g_round_trips_leave_no_trace_on_every_cpu)
 }
 
 static struct other_report {
-	unsigned long installed, write_faults, status_cpus;
+	unsigned long installed, write_faults, status_cpus, own_faults;
 } others[HS_MAX_CPUS];
 
 static void install_here(unsigned cpu, void *arg)
@@ -330,11 +340,13 @@ static void install_here(unsigned cpu, void *arg)
 static void probe_here(unsigned cpu, void *arg)
 {
 	volatile struct caught *c = &caught[cpu];
-	unsigned long before = c->count;
+	unsigned long before = c->count, own = cpu_faults();
 
 	(void)arg;
 	page[1] = cpu;
 	others[cpu].write_faults = c->count - before;
+	/* Counted for this CPU alone (the status call's x4/r4). */
+	others[cpu].own_faults = cpu_faults() - own;
 	others[cpu].status_cpus = cpus_under();
 }
 
@@ -372,6 +384,7 @@ TEST_HYP(hyp, h_one_cpus_calls_leave_the_others)
 	on_all(probe_here, NULL);
 	for (unsigned i = 0; i < n; i++) {
 		EXPECT_EQ(others[i].write_faults, i == last ? 0 : 1);
+		EXPECT_EQ(others[i].own_faults, i == last ? 0 : 1);
 		EXPECT_EQ(others[i].status_cpus, i == last ? ~0ul : n - 1);
 	}
 	/* SOFT_RESTART on it, from under the hypervisor again: the others stay. */
