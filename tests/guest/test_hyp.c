@@ -327,7 +327,7 @@ TEST_HYP(hyp, g_round_trips_leave_no_trace_on_every_cpu)
 }
 
 static struct other_report {
-	unsigned long installed, write_faults, status_cpus, own_faults;
+	unsigned long installed, write_faults, status_cpus;
 } others[HS_MAX_CPUS];
 
 static void install_here(unsigned cpu, void *arg)
@@ -340,14 +340,18 @@ static void install_here(unsigned cpu, void *arg)
 static void probe_here(unsigned cpu, void *arg)
 {
 	volatile struct caught *c = &caught[cpu];
-	unsigned long before = c->count, own = cpu_faults();
+	unsigned long before = c->count;
 
 	(void)arg;
 	page[1] = cpu;
 	others[cpu].write_faults = c->count - before;
-	/* Counted for this CPU alone (the status call's x4/r4). */
-	others[cpu].own_faults = cpu_faults() - own;
 	others[cpu].status_cpus = cpus_under();
+}
+
+/* This CPU's own fault count (the status call's x4/r4), into *arg[cpu]. */
+static void own_faults_here(unsigned cpu, void *arg)
+{
+	((unsigned long *)arg)[cpu] = cpu_faults();
 }
 
 static void soft_restart_here(unsigned cpu, void *arg)
@@ -367,6 +371,7 @@ static void remove_here(unsigned cpu, void *arg)
 TEST_HYP(hyp, h_one_cpus_calls_leave_the_others)
 {
 	unsigned n = rt_smp_ncpus(), self = rt_smp_self(), last = n - 1;
+	unsigned long own_before[HS_MAX_CPUS], own_after[HS_MAX_CPUS], total;
 
 	if (n < 2) {
 		test_skip("one CPU");
@@ -381,10 +386,15 @@ TEST_HYP(hyp, h_one_cpus_calls_leave_the_others)
 	EXPECT_EQ(hyp_sample_protect((uintptr_t)page, 4096, 1), 0);
 	/* RESET_VECTORS on the last CPU: it alone leaves. */
 	EXPECT_EQ(rt_smp_run(last, remove_here, NULL), 0);
+	/* Each CPU's own count is read before and after every CPU wrote once. */
+	on_all(own_faults_here, own_before);
+	total = faults();
 	on_all(probe_here, NULL);
+	on_all(own_faults_here, own_after);
+	EXPECT_EQ(faults(), total + n - 1);
 	for (unsigned i = 0; i < n; i++) {
 		EXPECT_EQ(others[i].write_faults, i == last ? 0 : 1);
-		EXPECT_EQ(others[i].own_faults, i == last ? 0 : 1);
+		EXPECT_EQ(own_after[i] - own_before[i], i == last ? 0 : 1);
 		EXPECT_EQ(others[i].status_cpus, i == last ? ~0ul : n - 1);
 	}
 	/* SOFT_RESTART on it, from under the hypervisor again: the others stay. */
