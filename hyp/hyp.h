@@ -20,8 +20,6 @@
 
 #define HYP_STACK_SIZE (1u << HYP_STACK_SHIFT)
 #define HYP_POOL_PAGES 64u
-/* VMID of the one stage 2 all CPUs share (0 is the host's own, before install). */
-#define HYP_VMID 1u
 
 /* One CPU's state; its EL2/HYP stack is hyp_stacks[index]. TPIDR_EL2/HTPIDR points here. */
 struct hyp_cpu {
@@ -56,7 +54,14 @@ unsigned long hyp_sync(struct hyp_frame *f);
 
 /* The EL2/HYP registers install changes, as they are now. */
 void arch_hyp_save(struct arch_hyp_saved *s);
-/* EL2 MMU on with `s1`, stage 2 on with `s2` (VMID HYP_VMID), TPIDR_EL2 = cpu. */
+/*
+ * EL2 MMU on with `s1`, stage 2 on with `s2`, TPIDR_EL2 = cpu. Stage 2 runs
+ * under the VMID EL1 already has (VTTBR's, 0 from Linux's stub and from
+ * hypstub's): while CPUs are installed or removed one by one, a CPU under
+ * the hypervisor and one not under it share that VMID, so a broadcast
+ * invalidation by either (TLBI VAE1IS, TLBIMVAIS) reaches the other's
+ * entries. With a VMID of its own, a stale translation could survive there.
+ */
 void arch_hyp_enable(pt_entry *s1, pt_entry *s2, struct hyp_cpu *cpu);
 /* Stage 2 off: HCR, VTCR, VTTBR as saved, TLBs of EL1 invalidated. */
 void arch_hyp_stage2_off(const struct arch_hyp_saved *s);

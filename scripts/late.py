@@ -340,9 +340,9 @@ def initramfs(out, steps, userland, extra=(), programs=("bin/busybox",)):
 def qemu_command(image, initrd, cpu="cortex-a57", smp=1, append="", memory="2G"):
     """Debian's Image at EL2 on QEMU virt, GICv3 with the ITS off (with it on, a
     kexec'd kernel is overwritten by the first one's LPI tables)."""
-    # On max, QEMU's own pointer authentication algorithm (pauth-impdef):
-    # the architected QARMA costs most of TCG's time; the guest sees the
-    # same features either way.
+    # On max, pointer authentication with QEMU's implementation defined
+    # algorithm (pauth-impdef, ID_AA64ISAR1_EL1.API rather than APA): Linux
+    # uses either, and the architected QARMA costs most of TCG's time.
     if cpu == "max":
         cpu = "max,pauth-impdef=on"
     cmd = ["qemu-system-aarch64", "-M", "virt,virtualization=on,gic-version=3,its=off",

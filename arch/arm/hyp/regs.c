@@ -25,7 +25,7 @@
 #define VTCR_SL0_L1	 (1u << 6) /* the walk starts at level 1 */
 #define VTCR_T0SZ_39	 0x19u	   /* S:T0SZ = -7: 39 bits of IPA */
 #define HMAIR0_ATTRS	 0xff00u   /* Attr0 Device-nGnRnE (strongly ordered), Attr1 Normal WB */
-#define VTTBR_VMID_SHIFT 48
+#define VTTBR_VMID_MASK (0xffull << 48)
 #define FSR_LPAE	 (1u << 9) /* DFSR/IFSR: long-descriptor format */
 #define DFSR_WNR	 (1u << 11)
 
@@ -54,11 +54,12 @@ void arch_hyp_enable(pt_entry *s1, pt_entry *s2, struct hyp_cpu *cpu)
 	sysreg_sctlr_el2_write((cpu->saved.sctlr | SCTLR_M | SCTLR_C | SCTLR_I) & ~SCTLR_WXN);
 	isb();
 	sysreg_vtcr_el2_write(VTCR_RES1 | TCR_WALK | VTCR_SL0_L1 | VTCR_T0SZ_39);
-	sysreg_vttbr_el2_write((uintptr_t)s2 | (uint64_t)HYP_VMID << VTTBR_VMID_SHIFT);
+	/* The VMID EL1 already runs with (hyp/hyp.h, arch_hyp_enable). */
+	sysreg_vttbr_el2_write((uintptr_t)s2 | (cpu->saved.vttbr & VTTBR_VMID_MASK));
 	isb();
 	sysreg_hcr_el2_write(cpu->saved.hcr | HCR_VM);
 	isb();
-	/* TLBIALLNSNH: nothing PL1 cached under this VMID before may be used. */
+	/* TLBIALLNSNH: nothing PL1 cached with stage 2 off (same VMID) may be used. */
 	__asm__ volatile("mcr p15, 4, %0, c8, c7, 4\n\tdsb nsh\n\tisb" ::"r"(0) : "memory");
 	sysreg_tpidr_el2_write((uintptr_t)cpu);
 }
@@ -70,7 +71,7 @@ void arch_hyp_stage2_off(const struct arch_hyp_saved *s)
 	sysreg_vttbr_el2_write(s->vttbr);
 	sysreg_vtcr_el2_write(s->vtcr);
 	isb();
-	/* TLBIALLNSNH: PL1's translations made under our VMID, and any from before, go. */
+	/* TLBIALLNSNH: PL1's translations made through our stage 2 (same VMID) go. */
 	__asm__ volatile("mcr p15, 4, %0, c8, c7, 4\n\tdsb nsh\n\tisb" ::"r"(0) : "memory");
 }
 

@@ -20,7 +20,7 @@
 	 (1ull << 8))			/* IRGN0: inner write-back; TG0 = 0: 4 KiB */
 #define VTCR_SL0_L1	 (1ull << 6)	/* the walk starts at level 1 */
 #define MAIR_ATTRS	 (0xffull << 8) /* Attr0 Device-nGnRnE, Attr1 Normal WB */
-#define VTTBR_VMID_SHIFT 48
+#define VTTBR_VMID_MASK (0xffull << 48) /* 8-bit VMIDs (VTCR_EL2.VS 0) */
 #define EC_IABT_LOW	 0x20
 #define EC_DABT_LOW	 0x24
 #define ESR_WNR		 (1ull << 6)
@@ -69,11 +69,12 @@ void arch_hyp_enable(pt_entry *s1, pt_entry *s2, struct hyp_cpu *cpu)
 	sysreg_sctlr_el2_write((cpu->saved.sctlr | SCTLR_M | SCTLR_C | SCTLR_I) & ~SCTLR_WXN);
 	isb();
 	sysreg_vtcr_el2_write(VTCR_RES1 | ps << TCR_PS_SHIFT | TCR_WALK | VTCR_SL0_L1 | t0sz);
-	sysreg_vttbr_el2_write((uintptr_t)s2 | (uint64_t)HYP_VMID << VTTBR_VMID_SHIFT);
+	/* The VMID EL1 already runs with (hyp/hyp.h, arch_hyp_enable). */
+	sysreg_vttbr_el2_write((uintptr_t)s2 | (cpu->saved.vttbr & VTTBR_VMID_MASK));
 	isb();
 	sysreg_hcr_el2_write(cpu->saved.hcr | HCR_VM);
 	isb();
-	/* Nothing EL1 cached under this VMID before (an earlier install) may be used. */
+	/* Nothing EL1 cached with stage 2 off (same VMID) may be used with it on. */
 	__asm__ volatile("tlbi alle1\n\tdsb nsh\n\tisb" ::: "memory");
 	sysreg_tpidr_el2_write((uintptr_t)cpu);
 }
@@ -85,7 +86,7 @@ void arch_hyp_stage2_off(const struct arch_hyp_saved *s)
 	sysreg_vttbr_el2_write(s->vttbr);
 	sysreg_vtcr_el2_write(s->vtcr);
 	isb();
-	/* EL1's translations made under our VMID, and any it kept from before, go. */
+	/* EL1's translations made through our stage 2 (same VMID) go. */
 	__asm__ volatile("tlbi alle1\n\tdsb nsh\n\tisb" ::: "memory");
 }
 
