@@ -57,7 +57,7 @@ static void on_every_cpu(const char *what, rt_cpu_fn fn)
 
 void demo_hypervisor(void)
 {
-	struct hyp_status st = {0, 0, 0, 0};
+	struct hyp_status st = {0, 0, 0};
 	uint32_t v;
 
 	printf("\n== The sample hypervisor: %u KiB image, into 2 MiB at 0x%lx ==\n",

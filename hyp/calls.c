@@ -59,13 +59,19 @@ static unsigned long hyp_protect(uint64_t base, uint64_t size, unsigned long ro)
 }
 
 /*
- * HYP_CALL_STATUS: version, CPUs it is installed on, faults it counted on
- * every CPU and on the calling one.
+ * HYP_CALL_STATUS(scope): version, CPUs it is installed on, and the faults
+ * it counted on every CPU (HYP_STATUS_ALL_CPUS) or on the calling CPU
+ * alone (HYP_STATUS_THIS_CPU). Answers stay in x0-x3 (r0-r3), which every
+ * caller expects an `hvc` to change.
  */
-static void hyp_status(const struct hyp_cpu *c, struct hyp_frame *f)
+static void hyp_status(const struct hyp_cpu *c, struct hyp_frame *f, unsigned long scope)
 {
 	unsigned long cpus = 0, faults = 0;
 
+	if (scope != HYP_STATUS_ALL_CPUS && scope != HYP_STATUS_THIS_CPU) {
+		hyp_frame_set(f, 0, HVC_STUB_ERR);
+		return;
+	}
 	for (unsigned i = 0; i < HS_MAX_CPUS; i++) {
 		cpus += hyp_cpus[i].installed;
 		faults += hyp_cpus[i].faults;
@@ -73,8 +79,7 @@ static void hyp_status(const struct hyp_cpu *c, struct hyp_frame *f)
 	hyp_frame_set(f, 0, 0);
 	hyp_frame_set(f, 1, HYP_VERSION);
 	hyp_frame_set(f, 2, cpus);
-	hyp_frame_set(f, 3, faults);
-	hyp_frame_set(f, 4, c->faults);
+	hyp_frame_set(f, 3, scope == HYP_STATUS_THIS_CPU ? c->faults : faults);
 }
 
 /* A call: its answer goes to x0/r0 unless it tears the hypervisor down. */
@@ -102,7 +107,7 @@ static unsigned long hyp_call(struct hyp_cpu *c, struct hyp_frame *f)
 	case HYP_CALL_PROTECT:
 		hyp_frame_set(f, 0, hyp_protect(arg, hyp_frame_arg(f, 2), hyp_frame_arg(f, 3)));
 		return HYP_EXIT_RETURN;
-	case HYP_CALL_STATUS: hyp_status(c, f); return HYP_EXIT_RETURN;
+	case HYP_CALL_STATUS: hyp_status(c, f, arg); return HYP_EXIT_RETURN;
 	default: /* HVC_SET_VECTORS (only the stub's), HYP_CALL_INIT again, the rest */ break;
 	}
 	hyp_frame_set(f, 0, HVC_STUB_ERR);

@@ -23,7 +23,7 @@ struct hs_image_header {
 };
 
 /*
- * hvc #0 with r[0..4] in x0..x4, and back in r[0..4]. The ABI lets a
+ * hvc #0 with r[0..4] in x0..x4; x0..x3 back in r[0..3]. The ABI lets a
  * stub clobber the caller-saved registers: they are declared so.
  */
 void hs_hvc(unsigned long r[5])
@@ -43,20 +43,21 @@ void hs_hvc(unsigned long r[5])
 	r[1] = x1;
 	r[2] = x2;
 	r[3] = x3;
-	r[4] = x4;
 }
 
-/* HYP_CALL_STATUS: answered 0 by the hypervisor only; x4 is this CPU's faults. */
+/*
+ * HYP_CALL_STATUS with st->scope (HYP_STATUS_ALL_CPUS, or _THIS_CPU for
+ * this CPU's faults alone): answered 0 by the hypervisor only.
+ */
 void hs_status(struct hs_status *st)
 {
-	unsigned long r[5] = { HYP_CALL_STATUS };
+	unsigned long r[5] = { HYP_CALL_STATUS, st->scope };
 
 	hs_hvc(r);
 	st->answer = r[0];
 	st->version = r[0] ? 0 : r[1];
 	st->cpus = r[0] ? 0 : r[2];
 	st->faults = r[0] ? 0 : r[3];
-	st->cpu_faults = r[0] ? 0 : r[4];
 }
 
 /*
@@ -137,7 +138,7 @@ int hs_install_this_cpu(void)
 	unsigned int cpu = smp_processor_id();
 	unsigned long stack = hs_region.pa + HS_STACKS_OFFSET + (cpu + 1) * PAGE_SIZE;
 	unsigned long r[5], vbar, old_sp, unused;
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_ALL_CPUS };
 
 	if (c->installed)
 		return 0;

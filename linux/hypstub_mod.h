@@ -40,7 +40,8 @@ extern int hs_locked;
 
 /* el2.c: the calls, on the calling CPU. */
 struct hs_status {
-	unsigned long answer, version, cpus, faults, cpu_faults;
+	unsigned long scope; /* in: HYP_STATUS_ALL_CPUS (0) or HYP_STATUS_THIS_CPU */
+	unsigned long answer, version, cpus, faults;
 };
 void hs_hvc(unsigned long r[5]);
 void hs_status(struct hs_status *st);

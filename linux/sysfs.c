@@ -12,6 +12,7 @@
  *   cpuN/installed          1 when CPU N's EL2 answers the status call
  *   cpuN/version            its answer's version (0: not installed)
  *   cpuN/faults             the faults it turned into aborts on CPU N
+ *                           (HYP_STATUS_THIS_CPU, asked on CPU N)
  *   cpuN/stub_vectors       Linux's stub's VBAR_EL2 seen on install
  */
 #include <linux/cpu.h>
@@ -29,14 +30,13 @@ static void hs_status_ipi(void *arg)
 	hs_status(arg);
 }
 
-/* The status call on `cpu` (answer HVC_STUB_ERR when it is offline). */
+/* The status call (st->scope) on `cpu` (answer HVC_STUB_ERR when it is offline). */
 static void hs_status_on(int cpu, struct hs_status *st)
 {
 	st->answer = HVC_STUB_ERR;
 	st->version = 0;
 	st->cpus = 0;
 	st->faults = 0;
-	st->cpu_faults = 0;
 	if (cpu < 0)
 		cpu = get_cpu();
 	else
@@ -48,7 +48,7 @@ static void hs_status_on(int cpu, struct hs_status *st)
 
 static ssize_t version_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_ALL_CPUS };
 
 	hs_status_on(-1, &st);
 	return sysfs_emit(buf, "%lu\n", st.version);
@@ -56,7 +56,7 @@ static ssize_t version_show(struct kobject *k, struct kobj_attribute *a, char *b
 
 static ssize_t cpus_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_ALL_CPUS };
 
 	hs_status_on(-1, &st);
 	return sysfs_emit(buf, "%lu\n", st.cpus);
@@ -64,7 +64,7 @@ static ssize_t cpus_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 
 static ssize_t faults_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_ALL_CPUS };
 
 	hs_status_on(-1, &st);
 	return sysfs_emit(buf, "%lu\n", st.faults);
@@ -119,7 +119,7 @@ static int hs_cpu_status(struct kobject *k, struct hs_status *st)
 
 static ssize_t installed_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_ALL_CPUS };
 
 	if (hs_cpu_status(k, &st))
 		return -EINVAL;
@@ -128,7 +128,7 @@ static ssize_t installed_show(struct kobject *k, struct kobj_attribute *a, char 
 
 static ssize_t cpu_version_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_ALL_CPUS };
 
 	if (hs_cpu_status(k, &st))
 		return -EINVAL;
@@ -137,11 +137,11 @@ static ssize_t cpu_version_show(struct kobject *k, struct kobj_attribute *a, cha
 
 static ssize_t cpu_faults_show(struct kobject *k, struct kobj_attribute *a, char *buf)
 {
-	struct hs_status st;
+	struct hs_status st = { HYP_STATUS_THIS_CPU };
 
 	if (hs_cpu_status(k, &st))
 		return -EINVAL;
-	return sysfs_emit(buf, "%lu\n", st.cpu_faults);
+	return sysfs_emit(buf, "%lu\n", st.faults);
 }
 
 static ssize_t stub_vectors_show(struct kobject *k, struct kobj_attribute *a, char *buf)

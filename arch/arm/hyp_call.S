@@ -7,7 +7,7 @@
 	.text
 /*
  * void arch_hvc0_regs(unsigned long r[5]): r0..r4 from r, `hvc #0`,
- * r0..r4 back to r. r is kept in r5: a stub may clobber r0-r3 and ip.
+ * r0..r3 back to r. r is kept in r5: a stub may clobber r0-r3 and ip.
  */
 	.global arch_hvc0_regs
 arch_hvc0_regs:
@@ -15,7 +15,7 @@ arch_hvc0_regs:
 	mov	r5, r0
 	ldmia	r5, {r0-r4}
 	hvc	#0
-	stmia	r5, {r0-r4}
+	stmia	r5, {r0-r3}
 	pop	{r4, r5, r6, pc}
 
 /*

@@ -5,7 +5,7 @@
 	.text
 /*
  * void arch_hvc0_regs(unsigned long r[5]): x0..x4 from r, `hvc #0`,
- * x0..x4 back to r. r is kept in x19: a stub may clobber x0-x18.
+ * x0..x3 back to r. r is kept in x19: a stub may clobber x0-x18.
  */
 	.global arch_hvc0_regs
 arch_hvc0_regs:
@@ -17,7 +17,6 @@ arch_hvc0_regs:
 	hvc	#0
 	stp	x0, x1, [x19, #0]
 	stp	x2, x3, [x19, #16]
-	str	x4, [x19, #32]
 	ldp	x19, x30, [sp], #16
 	ret
 

@@ -88,7 +88,7 @@ static void call_the_stub(void)
 
 static void visit_the_hypervisor(void)
 {
-	struct hyp_status st = {0, 0, 0, 0};
+	struct hyp_status st = {0, 0, 0};
 
 	step("sample hypervisor installed",
 	     (unsigned long)hyp_sample_install(hyp_sample_default_region(), HYP_REGION_ALIGN), 0);

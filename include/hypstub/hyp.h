@@ -37,7 +37,6 @@ struct hyp_status {
 	unsigned long version; /* HYP_VERSION */
 	unsigned long cpus;    /* CPUs it is installed on */
 	unsigned long faults;  /* stage 2 faults it turned into aborts, all CPUs */
-	unsigned long cpu_faults; /* those on the calling CPU */
 };
 
 /* The client's error codes (0 is success). */
@@ -90,12 +89,14 @@ unsigned long hyp_sample_lock(void);
 
 /* HYP_CALL_STATUS. 0 or HVC_STUB_ERR (not installed on this CPU). */
 unsigned long hyp_sample_status(struct hyp_status *st);
+/* The same, but st->faults counts the faults of the calling CPU alone. */
+unsigned long hyp_sample_status_this_cpu(struct hyp_status *st);
 
 /* The image the payload carries (lib/client/hyp_image.S), and its size in bytes. */
 extern const unsigned char hyp_image_start[], hyp_image_end[];
 size_t hyp_image_size(void);
 
-/* `hvc #0` with r[0..4] in x0..x4 (r0..r4), and x0..x4 (r0..r4) back in r[0..4]. */
+/* `hvc #0` with r[0..4] in x0..x4 (r0..r4), and x0..x3 (r0..r3) back in r[0..3]. */
 void arch_hvc0_regs(unsigned long r[5]);
 
 #endif /* __ASSEMBLER__ */

@@ -116,9 +116,10 @@ unsigned long hyp_sample_lock(void)
 	return hyp_call(HYP_CALL_LOCK, 0, 0, 0, 0);
 }
 
-unsigned long hyp_sample_status(struct hyp_status *st)
+/* HYP_CALL_STATUS with `scope` (HYP_STATUS_ALL_CPUS or HYP_STATUS_THIS_CPU). */
+static unsigned long status_call(unsigned long scope, struct hyp_status *st)
 {
-	unsigned long r[5] = {HYP_CALL_STATUS, 0, 0, 0, 0};
+	unsigned long r[5] = {HYP_CALL_STATUS, scope, 0, 0, 0};
 
 	if (!hyp_available())
 		return HVC_STUB_ERR;
@@ -128,6 +129,15 @@ unsigned long hyp_sample_status(struct hyp_status *st)
 	st->version = r[1];
 	st->cpus = r[2];
 	st->faults = r[3];
-	st->cpu_faults = r[4];
 	return 0;
+}
+
+unsigned long hyp_sample_status(struct hyp_status *st)
+{
+	return status_call(HYP_STATUS_ALL_CPUS, st);
+}
+
+unsigned long hyp_sample_status_this_cpu(struct hyp_status *st)
+{
+	return status_call(HYP_STATUS_THIS_CPU, st);
 }

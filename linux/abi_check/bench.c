@@ -101,59 +101,71 @@ static void pmu_give_back(const struct pmu_saved *s, unsigned int idx)
 	isb();
 }
 
-/* EL2 instructions of `hvc #0` with x0, x1: median of REPS, answer and spread checked. */
-static u32 measure_call(const char *name, unsigned long x0, unsigned long x1, unsigned long want)
+/* One repetition's answer and EL2 instructions. */
+struct rep {
+	unsigned long ret;
+	u32 insns;
+};
+
+/* `fn` REPS times, until an answer is not `want`: the median, answer and spread checked. */
+static u32 measure(const char *name, unsigned long want, void (*fn)(void *, struct rep *),
+		   void *ctx)
 {
 	static u32 v[REPS];
-	unsigned long ret = 0;
+	struct rep one = { 0 };
 	char what[64];
 	u32 spread, med;
 	int i;
 
 	for (i = 0; i < REPS; i++) {
-		u32 before = counter();
-
-		ret = abi_hvc(x0, x1);
-		v[i] = counter() - before;
-		if (ret != want)
+		fn(ctx, &one);
+		v[i] = one.insns;
+		if (one.ret != want)
 			break;
 	}
 	snprintf(what, sizeof(what), "%s.answer", name);
-	check(what, ret, want);
+	check(what, one.ret, want);
 	med = median(v, &spread);
 	snprintf(what, sizeof(what), "%s.spread", name);
 	check(what, spread, 0);
 	return med;
 }
 
-/* EL2 instructions from `hvc` (SOFT_RESTART to the pad) to the pad's first read, included. */
-static u32 measure_restart(const char *name, struct abi_run *r)
+/* EL2 instructions of `hvc #0` with x0, x1 (ctx: the two). */
+static void rep_call(void *ctx, struct rep *out)
 {
+	unsigned long *x = ctx;
+	u32 before = counter();
+
+	out->ret = abi_hvc(x[0], x[1]);
+	out->insns = counter() - before;
+}
+
+static u32 measure_call(const char *name, unsigned long x0, unsigned long x1, unsigned long want)
+{
+	unsigned long x[2] = { x0, x1 };
+
+	return measure(name, want, rep_call, x);
+}
+
+/* EL2 instructions from `hvc` (SOFT_RESTART to the pad) to the pad's first read, included. */
+static void rep_restart(void *ctx, struct rep *out)
+{
+	struct abi_run *r = ctx;
 	u64 *pad = (u64 *)((char *)r->blob_va + ABI_BLOB_DATA + ABI_DATA_PAD);
 	unsigned long sent[31] = { 0 };
-	static u32 v[REPS];
-	unsigned long ret = 0;
-	char what[64];
-	u32 spread, med;
-	int i;
+	u32 before;
 
-	for (i = 0; i < REPS; i++) {
-		u32 before;
+	abi_dcache_clean_inval(pad, sizeof(*pad));
+	before = counter();
+	out->ret = abi_restart(r->blob_pa + ABI_BLOB_PAD, 0, 0, 0, sent);
+	abi_dcache_clean_inval(pad, sizeof(*pad));
+	out->insns = (u32)*pad - before;
+}
 
-		abi_dcache_clean_inval(pad, sizeof(*pad));
-		before = counter();
-		ret = abi_restart(r->blob_pa + ABI_BLOB_PAD, 0, 0, 0, sent);
-		abi_dcache_clean_inval(pad, sizeof(*pad));
-		v[i] = (u32)*pad - before;
-		if (ret != ABI_LANDED)
-			break;
-	}
-	snprintf(what, sizeof(what), "%s.answer", name);
-	check(what, ret, ABI_LANDED);
-	med = median(v, &spread);
-	snprintf(what, sizeof(what), "%s.spread", name);
-	check(what, spread, 0);
-	return med;
+static u32 measure_restart(const char *name, struct abi_run *r)
+{
+	return measure(name, ABI_LANDED, rep_restart, r);
 }
 
 static void figure(const char *name, long value)

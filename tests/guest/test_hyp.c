@@ -63,7 +63,7 @@ static unsigned long cpu_faults(void)
 {
 	struct hyp_status st;
 
-	return hyp_sample_status(&st) ? ~0ul : st.cpu_faults;
+	return hyp_sample_status_this_cpu(&st) ? ~0ul : st.faults;
 }
 
 /* Every EL2/HYP register the hypervisor may touch, and SP_EL2/SP_hyp, read at EL2. */
@@ -114,6 +114,10 @@ TEST_HYP(hyp, a_install_status_remove)
 	EXPECT_EQ(hyp_sample_status(&st), 0);
 	EXPECT_EQ(st.version, HYP_VERSION);
 	EXPECT_EQ(st.cpus, 1);
+	EXPECT_EQ(hyp_sample_status_this_cpu(&st), 0);
+	EXPECT_EQ(st.cpus, 1);
+	/* A scope that is neither all CPUs nor this one. */
+	EXPECT_EQ(hyp_call(HYP_CALL_STATUS, HYP_STATUS_THIS_CPU + 1, 0, 0, 0), HVC_STUB_ERR);
 	EXPECT_EQ(hyp_sample_remove(), 0);
 	EXPECT_EQ(hyp_sample_status(&st), HVC_STUB_ERR);
 	snapshot(&after);
@@ -348,7 +352,7 @@ static void probe_here(unsigned cpu, void *arg)
 	others[cpu].status_cpus = cpus_under();
 }
 
-/* This CPU's own fault count (the status call's x4/r4), into *arg[cpu]. */
+/* This CPU's own fault count (HYP_STATUS_THIS_CPU), into arg[cpu]. */
 static void own_faults_here(unsigned cpu, void *arg)
 {
 	((unsigned long *)arg)[cpu] = cpu_faults();
