@@ -37,6 +37,7 @@ static void bench_hyp_calls(void)
 	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	report_call("hyp.set", &st, HVC_STUB_ERR, 1);
 	a.x[0] = HYP_CALL_STATUS;
+	a.x[1] = HYP_STATUS_ALL_CPUS;
 	bench_measure_net(bench_sample_hvc, &a, NULL, &st);
 	report_call("hyp.status", &st, 0, 1);
 	a.x[0] = HYP_CALL_PROTECT;
