@@ -42,9 +42,12 @@ BOOTS["lock"] = ("cortex-a57", 2, "lock")
 
 
 def run_one(info, ko, name, timeout):
-    cpu, smp, plan = BOOTS[name]
+    """One boot; a name "<boot>#<k>" is the k-th repetition of <boot> (--repeat)."""
+    base, _, k = name.partition("#")
+    cpu, smp, plan = BOOTS[base]
     start = time.monotonic()
-    problems, log, text = late.run_plan(info, ko, cpu, smp, 0 if plan else CYCLES, plan, timeout)
+    problems, log, text = late.run_plan(info, ko, cpu, smp, 0 if plan else CYCLES, plan, timeout,
+                                        tag="-%s" % k if k else "")
     steps = [(m.group(1), m.group(2) == "ok") for m in late.STEP.finditer(text)]
     return name, problems, log, steps, time.monotonic() - start
 
@@ -55,14 +58,18 @@ def main():
     ap.add_argument("--filter", default=None,
                     help="boots to run, a glob (e.g. 'late/a57-*'); default: all %d" % len(BOOTS))
     ap.add_argument("-j", type=int, default=2, help="boots at once")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="boot each N times (a soak: a hang that is rare shows up)")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--linux", default=os.environ.get("LINUX") or None)
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     names = [n for n in BOOTS if fnmatch.fnmatch(n, args.filter or "*")]
+    if args.repeat > 1:
+        names = ["%s#%d" % (n, k) for k in range(1, args.repeat + 1) for n in names]
     if args.dry_run:
         for n in names:
-            print(n, BOOTS[n])
+            print(n, BOOTS[n.partition("#")[0]])
         return 0
     try:
         info = late.fetch(args.linux)
