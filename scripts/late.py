@@ -485,6 +485,22 @@ step_refused() {
 	lsmod | grep -q hypstub && { echo "module still listed"; return 1; }
 	echo "refused ($(cat /tmp/err | tail -c 80)): $1"
 }
+# A CPU whose install fails (CPU 8: the image has slots for 0-7): insmod
+# refused, every CPU it had reached given up again, Linux's stub back on each.
+step_rollback() {
+	installed=$(dmesg | grep -c "installed (Linux's stub at VBAR_EL2")
+	back=$(stub_back_count)
+	step_refused "slots for CPUs 0-7 only" >/tmp/out || { cat /tmp/out; return 1; }
+	installed=$(($(dmesg | grep -c "installed (Linux's stub at VBAR_EL2") - installed))
+	back=$(($(stub_back_count) - back))
+	[ $installed -ge 8 ] || { echo "installed on $installed CPUs before the refusal, not 8 or more"; return 1; }
+	[ $back = $installed ] || { echo "installed $installed times, Linux's stub back $back times"; return 1; }
+	# Nothing changed: with CPU 8 offline it loads and unloads on 0-7.
+	echo 0 > /sys/devices/system/cpu/cpu8/online || return 1
+	load && unload || return 1
+	echo 1 > /sys/devices/system/cpu/cpu8/online || return 1
+	echo "CPU 8 refused, 0-7 given up again ($back removals, Linux's stub back on each); CPU 8 offline: loads on 0-7"
+}
 step_kvm_vm() {
 	/kvm-hold >/tmp/kvm 2>&1 &
 	echo $! >/tmp/kvm.pid
@@ -530,6 +546,9 @@ PLANS = {
     "pkvm": ("cortex-a57", "kvm-arm.mode=protected",
              ("step pkvm step_refused 'held by another hypervisor'\n",
               [("line", "Protected nVHE mode initialized successfully"), "pkvm"])),
+    "rollback": ("cortex-a57", "kvm-arm.mode=none",
+                 ("step rollback step_rollback\n",
+                  [("line", "SMP: Total of 9 processors activated"), "rollback"])),
     "lock": ("cortex-a57", "kvm-arm.mode=none", ("step lock step_lock\n",
                                                  ["lock", ("line", "reboot: Power down")])),
 }

@@ -14,6 +14,8 @@ one test "<boot>/<step>":
   refuse/vhe          -cpu max, Linux at EL2: insmod refused, nothing left
   refuse/kvm-vm       KVM initialised, a VM alive: refused; the VM gone: works
   refuse/pkvm         protected KVM (kvm-arm.mode=protected): refused, nothing left
+  refuse/cpu8         9 CPUs, the image has slots for 8: CPU 8 refuses, CPUs 0-7
+                      are given up again, Linux's stub back on each
   lock                lock=1: rmmod and CPU offline refused, PSCI power-off works
 Without Debian's packages (no network, nothing cached) every boot is
 skipped, loudly. Logs: build/late/runs/. The last line is
@@ -38,6 +40,7 @@ for _cpu, _tag in (("cortex-a57", "a57"), ("max", "max")):
 BOOTS["refuse/vhe"] = ("max", 2, "vhe")
 BOOTS["refuse/kvm-vm"] = ("cortex-a57", 2, "kvm-vm")
 BOOTS["refuse/pkvm"] = ("cortex-a57", 2, "pkvm")
+BOOTS["refuse/cpu8"] = ("cortex-a57", 9, "rollback")
 BOOTS["lock"] = ("cortex-a57", 2, "lock")
 
 
