@@ -14,9 +14,9 @@
 #define HYP_CALL_INIT	 (HYP_CALL_BASE + 0) /* x1 = stub vectors, x2 = CPU index */
 #define HYP_CALL_PROTECT (HYP_CALL_BASE + 1) /* x1 = base, x2 = size, x3 = 1 RO / 0 RW */
 /* (x1 scope) -> x1 version, x2 CPUs, x3 faults: of every CPU, or of the calling one */
-#define HYP_CALL_STATUS	     (HYP_CALL_BASE + 2)
-#define HYP_STATUS_ALL_CPUS  0
-#define HYP_STATUS_THIS_CPU  1
+#define HYP_CALL_STATUS	    (HYP_CALL_BASE + 2)
+#define HYP_STATUS_ALL_CPUS 0
+#define HYP_STATUS_THIS_CPU 1
 /* From now on RESET_VECTORS and SOFT_RESTART are refused, on every CPU, until reset. */
 #define HYP_CALL_LOCK (HYP_CALL_BASE + 3)
 

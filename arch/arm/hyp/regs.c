@@ -18,16 +18,16 @@
 #define TTBCR_EAE (1u << 31) /* PL1 uses the long-descriptor format */
 #define HTCR_RES1 ((1u << 31) | (1u << 23))
 #define VTCR_RES1 (1u << 31)
-#define TCR_WALK                                                     \
-	((3u << 12) |		   /* SH0: tables inner shareable */ \
-	 (1u << 10) |		   /* ORGN0: outer write-back */     \
-	 (1u << 8))		   /* IRGN0: inner write-back */
-#define VTCR_SL0_L1	 (1u << 6) /* the walk starts at level 1 */
-#define VTCR_T0SZ_39	 0x19u	   /* S:T0SZ = -7: 39 bits of IPA */
-#define HMAIR0_ATTRS	 0xff00u   /* Attr0 Device-nGnRnE (strongly ordered), Attr1 Normal WB */
+#define TCR_WALK                                                    \
+	((3u << 12) |		  /* SH0: tables inner shareable */ \
+	 (1u << 10) |		  /* ORGN0: outer write-back */     \
+	 (1u << 8))		  /* IRGN0: inner write-back */
+#define VTCR_SL0_L1	(1u << 6) /* the walk starts at level 1 */
+#define VTCR_T0SZ_39	0x19u	  /* S:T0SZ = -7: 39 bits of IPA */
+#define HMAIR0_ATTRS	0xff00u	  /* Attr0 Device-nGnRnE (strongly ordered), Attr1 Normal WB */
 #define VTTBR_VMID_MASK (0xffull << 48)
-#define FSR_LPAE	 (1u << 9) /* DFSR/IFSR: long-descriptor format */
-#define DFSR_WNR	 (1u << 11)
+#define FSR_LPAE	(1u << 9) /* DFSR/IFSR: long-descriptor format */
+#define DFSR_WNR	(1u << 11)
 
 void arch_hyp_save(struct arch_hyp_saved *s)
 {

@@ -14,13 +14,13 @@
 #define TCR_RES1     ((1ull << 31) | (1ull << 23))
 #define VTCR_RES1    (1ull << 31)
 #define TCR_PS_SHIFT 16 /* PS: output address size, as PARange */
-#define TCR_WALK                                                          \
-	((3ull << 12) |			/* SH0: tables inner shareable */ \
-	 (1ull << 10) |			/* ORGN0: outer write-back */     \
-	 (1ull << 8))			/* IRGN0: inner write-back; TG0 = 0: 4 KiB */
-#define VTCR_SL0_L1	 (1ull << 6)	/* the walk starts at level 1 */
-#define MAIR_ATTRS	 (0xffull << 8) /* Attr0 Device-nGnRnE, Attr1 Normal WB */
-#define VTTBR_VMID_MASK (0xffull << 48) /* 8-bit VMIDs (VTCR_EL2.VS 0) */
+#define TCR_WALK                                                           \
+	((3ull << 12) |			 /* SH0: tables inner shareable */ \
+	 (1ull << 10) |			 /* ORGN0: outer write-back */     \
+	 (1ull << 8))			 /* IRGN0: inner write-back; TG0 = 0: 4 KiB */
+#define VTCR_SL0_L1	 (1ull << 6)	 /* the walk starts at level 1 */
+#define MAIR_ATTRS	 (0xffull << 8)	 /* Attr0 Device-nGnRnE, Attr1 Normal WB */
+#define VTTBR_VMID_MASK	 (0xffull << 48) /* 8-bit VMIDs (VTCR_EL2.VS 0) */
 #define EC_IABT_LOW	 0x20
 #define EC_DABT_LOW	 0x24
 #define ESR_WNR		 (1ull << 6)
