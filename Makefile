@@ -311,7 +311,8 @@ soak: bootstrap
 
 # The sample hypervisor late-launched under Debian's own arm64 kernel,
 # booted at EL2 without hypstub (scripts/late.py, docs/LINUX.md): Debian's
-# kernel LINUX= (default: linux-image-cloud-arm64's), its headers and
+# kernel LINUX= (default: linux-image-cloud-arm64's; a series, e.g. 6.12,
+# names its newest), its headers and
 # busybox/kexec fetched into build/late/, the module (linux/) built against
 # them, a transcript judged step by step; exit 0 only when all matched,
 # 77 when Debian's mirror cannot be reached. CPU= cortex-a57 or max (run

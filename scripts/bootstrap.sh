@@ -4,13 +4,15 @@
 # As root it installs what is missing; otherwise it prints the exact
 # apt-get line and fails. Target libraries that Debian ships only for the
 # target architecture (libfdt for arm64 and armhf) are fetched by the build itself
-# into build/ (scripts/fetch-target-deb.sh), never installed.
+# into build/ (scripts/fetch-target-deb.sh), never installed. dwarves gives
+# pahole, which Kbuild runs on a module built against kernels with BTF
+# (Debian's 6.12 headers ship a vmlinux for it).
 set -eu
 
 packages="make gcc python3 binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu \
 picolibc-aarch64-linux-gnu binutils-arm-none-eabi gcc-arm-none-eabi picolibc-arm-none-eabi \
 qemu-system-arm pkgconf libcmocka-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler clang-format \
-cppcheck u-boot-qemu u-boot-tools gdb-multiarch"
+cppcheck u-boot-qemu u-boot-tools gdb-multiarch dwarves"
 
 missing=""
 for pkg in $packages; do

@@ -14,7 +14,9 @@
 #
 # Usage: fetch-linux-late.sh [LINUX]
 #   LINUX: a kernel package version as in linux-image-<LINUX>, e.g.
-#   6.1.0-57-cloud-arm64; default: what linux-image-cloud-arm64 depends on.
+#   6.1.0-57-cloud-arm64, or a series alone, e.g. 6.12: what Debian's
+#   linux-image-6.12-cloud-arm64 depends on now; default: what
+#   linux-image-cloud-arm64 depends on.
 # Prints KEY=value lines on stdout (LINUX, IMAGE, HEADERS, USERLAND), progress
 # on stderr. Exits 77 (not 2, which a shell error gives), saying why, when the
 # mirror cannot be reached and the cache lacks something: the caller must
@@ -69,17 +71,25 @@ download() {
 }
 
 refresh arm64
+# The metapackage that names the kernel: Debian's default cloud kernel, or
+# the newest of a series (LINUX=6.12); what it resolved to is remembered
+# (build/late/.resolved-<metapackage>) for runs without package lists.
+meta=linux-image-cloud-arm64
+case $want in
+[0-9]*.[0-9]*) [ "${want#*-}" = "$want" ] && meta=linux-image-$want-cloud-arm64 && want= ;;
+esac
 if [ -z "$want" ]; then
 	# shellcheck disable=SC2046
-	pkg=$(apt-cache $(apt_opts arm64) depends linux-image-cloud-arm64 2>/dev/null |
+	pkg=$(apt-cache $(apt_opts arm64) depends "$meta" 2>/dev/null |
 		sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n 1)
-	if [ -z "$pkg" ]; then
-		# No lists: use the newest kernel already cached, saying so.
-		want=$(ls -t build/late/*/.done 2>/dev/null | head -n 1 | sed 's|build/late/\(.*\)/.done|\1|')
-		[ -n "$want" ] || skip "cannot resolve linux-image-cloud-arm64 (no package lists: no network?)"
-		echo "fetch-linux-late: no package lists; using the cached $want" >&2
-	else
+	if [ -n "$pkg" ]; then
 		want=${pkg#linux-image-}
+		echo "$want" >"build/late/.resolved-$meta"
+	else
+		want=$(cat "build/late/.resolved-$meta" 2>/dev/null || true)
+		[ -n "$want" ] && [ -e "build/late/$want/.done" ] ||
+			skip "cannot resolve $meta (no package lists: no network?)"
+		echo "fetch-linux-late: no package lists; using the cached $want" >&2
 	fi
 fi
 case $want in
@@ -94,8 +104,8 @@ if [ ! -e "$dir/.done" ]; then
 		# With package lists at hand, an unknown version is the caller's error, not a skip.
 		# shellcheck disable=SC2046
 		if apt-cache $(apt_opts arm64) show linux-image-cloud-arm64 >/dev/null 2>&1; then
-			echo "fetch-linux-late: Debian has no linux-headers-$want:arm64 (LINUX=$want;" \
-				"bookworm-backports kernels need that suite in the machine's apt sources)" >&2
+			echo "fetch-linux-late: Debian has no linux-headers-$want:arm64 (LINUX=$want)" \
+				"in the suites of the machine's apt sources" >&2
 			exit 1
 		fi
 		skip "no package lists to find linux-headers-$want:arm64 in (no network?)"
