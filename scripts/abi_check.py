@@ -69,7 +69,8 @@ def run(info, cpu="cortex-a57", smp=1, bench=False, hyp_ko=None, log_name=None, 
     text, log path); the code is 0 when the boot ran to its end."""
     ko = build(info)
     out_dir = os.path.join(ROOT, "build", "late")
-    name = log_name or "abi_check-%s-%s-%d" % ("bench" if bench else "checks", cpu, smp)
+    name = log_name or "abi_check-%s-%s-%s-%d" % ("bench" if bench else "checks", info["LINUX"],
+                                                  cpu, smp)
     extra = [("abi_check.ko", ko, 0o644)]
     if bench and hyp_ko:
         extra.append(("hypstub_hyp.ko", hyp_ko, 0o644))
