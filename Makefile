@@ -324,7 +324,8 @@ late-launch: bootstrap
 		$(if $(LINUX),--linux $(LINUX))
 
 # Every late-launch boot alone (tests/late.py, part of `make test`): 1, 2
-# and 4 CPUs on cortex-a57 and max (nVHE), the three refusals, the lock.
+# and 4 CPUs on cortex-a57 and max (nVHE), one under Debian's 6.12, the four
+# refusals, the lock.
 late-test: bootstrap
 	$(Q)$(MAKE) -s --no-print-directory ARCH=arm64 build/arm64/hyp.bin
 	$(Q)python3 tests/late.py

@@ -36,7 +36,7 @@ struct hyp_image_header {
 struct hyp_status {
 	unsigned long version; /* HYP_VERSION */
 	unsigned long cpus;    /* CPUs it is installed on */
-	unsigned long faults;  /* stage 2 faults it turned into aborts, all CPUs */
+	unsigned long faults;  /* stage 2 faults it turned into aborts: all CPUs, or this one's */
 };
 
 /* The client's error codes (0 is success). */
